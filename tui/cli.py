@@ -1,0 +1,189 @@
+"""The `storydiff` command: argument parsing and dispatch.
+
+`compare` and `export` never import textual; the app is imported only when it opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
+
+if TYPE_CHECKING:
+    from tui.engine import Comparison
+
+PROG = "storydiff"
+SUBCOMMANDS = ("compare",)
+
+
+def _sensitivity(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return number
+
+
+def _megabytes(value: str) -> int:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return int(number * 1024 * 1024)
+
+
+def _add_pair_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sensitivity",
+        type=_sensitivity,
+        default=DEFAULT_SENSITIVITY,
+        help=f"0 links only near-identical sentences, 1 links any shared fact "
+        f"(default {DEFAULT_SENSITIVITY})",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=DEFAULT_MAX_BYTES,
+        metavar="MB",
+        help=f"largest article file accepted, in MB (default {DEFAULT_MAX_BYTES // 2**20})",
+    )
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} compare", description="Print the comparison of two articles."
+    )
+    parser.add_argument("left", help="the first article: a text file, or - for standard input")
+    parser.add_argument("right", help="the second article")
+    parser.add_argument(
+        "--format",
+        choices=("json", "markdown", "text"),
+        default="text",
+        help="json (the comparison JSON, version 1), markdown, or a text report (default)",
+    )
+    _add_pair_options(parser)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def load_pair(
+    left: str, right: str, *, sensitivity: float, max_bytes: int
+) -> Comparison:
+    """Load and compare two articles named on the command line.
+
+    Raises:
+        InputError: either input is unusable; the message is one line.
+    """
+    from tui.sources import load_document
+
+    if left == "-" and right == "-":
+        raise InputError("only one side can be read from standard input")
+    loaded = [load_document(spec, max_bytes=max_bytes) for spec in (left, right)]
+    for item in loaded:
+        for warning in item.warnings:
+            _say(f"warning: {warning}")
+    if left != "-" and right != "-" and _same_file(left, right):
+        _say("note: both sides are the same file; every sentence will match itself")
+    comparison = compare_documents(
+        loaded[0].document, loaded[1].document, sensitivity=sensitivity
+    )
+    for side in ("left", "right"):
+        article = comparison.article(side)  # type: ignore[arg-type]
+        if not article.body:
+            raise InputError(f"{article.source}: no sentences found in the article")
+    return comparison
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _run_compare(argv: Sequence[str]) -> int:
+    args = _compare_parser().parse_args(argv)
+    comparison = load_pair(
+        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+    )
+    if args.format == "json":
+        json.dump(comparison.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        from tui.report.markdown import render_markdown
+
+        sys.stdout.write(render_markdown(comparison))
+    else:
+        from tui.report.text import print_text_report
+
+        print_text_report(comparison)
+    return 0
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Compare how two outlets reported the same story, side by side. "
+        "With no articles, opens the sample pair.",
+        epilog=f"subcommands: {PROG} compare LEFT RIGHT [--format json|markdown|text]. "
+        f"Run '{PROG} compare --help' for its options.",
+    )
+    parser.add_argument("left", nargs="?", help="the first article")
+    parser.add_argument("right", nargs="?", help="the second article")
+    _add_pair_options(parser)
+    return parser
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    parser = _app_parser()
+    args = parser.parse_args(argv)
+    if (args.left is None) != (args.right is None):
+        parser.error("give two articles, or none to open the sample pair")
+    if args.left is None:
+        from tui.samples import default_pair
+
+        pair = default_pair()
+        left, right = str(pair.left), str(pair.right)
+    else:
+        left, right = args.left, args.right
+    comparison = load_pair(left, right, sensitivity=args.sensitivity, max_bytes=args.max_size)
+    try:
+        from tui.app.app import StorydiffApp
+    except ImportError:
+        from tui.report.text import print_text_report
+
+        print_text_report(comparison)
+        return 0
+    StorydiffApp(comparison).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "compare":
+            return _run_compare(args[1:])
+        return _run_app(args)
+    except InputError as exc:
+        _say(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

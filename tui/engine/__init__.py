@@ -1,0 +1,39 @@
+"""storydiff's engine: two article texts in, a Comparison out.
+
+A pure library: it imports neither textual nor rich and does no I/O at import.
+"""
+
+from ._compare import DEFAULT_SENSITIVITY, compare_documents, compare_files, compare_texts
+from ._load import DEFAULT_MAX_BYTES, InputError, TextFile, decode_bytes, read_text_file
+from ._model import (
+    Article,
+    Comparison,
+    Conflict,
+    DiffToken,
+    Document,
+    Link,
+    Quote,
+    Sentence,
+    Summary,
+)
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_SENSITIVITY",
+    "Article",
+    "Comparison",
+    "Conflict",
+    "DiffToken",
+    "Document",
+    "InputError",
+    "Link",
+    "Quote",
+    "Sentence",
+    "Summary",
+    "TextFile",
+    "compare_documents",
+    "compare_files",
+    "compare_texts",
+    "decode_bytes",
+    "read_text_file",
+]

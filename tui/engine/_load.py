@@ -1,0 +1,96 @@
+"""Read an article file into text, with the checks a user deserves."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# Bytes that never appear in text files; one of them means binary data.
+_BINARY_BYTES = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+
+
+class InputError(Exception):
+    """Input that cannot be compared; the message is one line meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextFile:
+    """A decoded article file."""
+
+    path: str
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_bytes(data: bytes, *, name: str) -> tuple[str, str, str | None]:
+    """Decode an article's bytes: UTF-8 (BOM or not), UTF-16 with BOM, else cp1252.
+
+    Returns:
+        The text, the encoding used and a warning for the user, if any.
+
+    Raises:
+        InputError: the bytes are binary or cannot be read as text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name), "utf-8-sig", None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16", None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _strict(data, "utf-32", name), "utf-32", None
+    sample = data[:65536]
+    if any(b in _BINARY_BYTES for b in sample):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name}: cannot decode as UTF-8 (byte {utf8_error.start}) or cp1252"
+        ) from None
+    return text, "cp1252", f"{name}: not valid UTF-8, read as cp1252 (Windows-1252)"
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: cannot decode as {encoding} (byte {exc.start})") from None
+
+
+def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
+    """Read one article file.
+
+    Raises:
+        InputError: missing, a directory, unreadable, too large, empty, binary
+            or undecodable. The message names the file and says what is wrong.
+    """
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, not an article file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                "(raise it with --max-size)"
+            )
+        with p.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: file is over the {max_bytes / 1e6:.1f} MB limit")
+    text, encoding, warning = decode_bytes(data, name=name)
+    if not text.strip():
+        raise InputError(f"{name}: file is empty")
+    return TextFile(name, text, encoding, warning)

@@ -1,0 +1,1 @@
+"""Renderings of a Comparison for people: terminal text, Markdown, JSON, HTML."""
