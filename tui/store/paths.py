@@ -1,0 +1,36 @@
+"""The one place that decides where storydiff keeps its data.
+
+Nothing here touches the disk: directories are created by whoever writes first.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "storydiff"
+DATA_DIR_ENV = "STORYDIFF_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The directory holding storydiff's data (the bookmarks database).
+
+    The choice, first that applies: ``override`` (the ``--data-dir`` argument),
+    the ``STORYDIFF_DATA_DIR`` environment variable, then the platform's user
+    data directory for "storydiff".
+
+    Args:
+        override: A directory given on the command line, or ``None``.
+
+    Returns:
+        An absolute path; it may not exist yet.
+    """
+    if override is not None and str(override) != "":
+        return Path(override).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV, "")
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    # Imported here so that importing the store costs nothing until a path is needed.
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
