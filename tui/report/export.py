@@ -1,0 +1,96 @@
+"""Exporting a comparison to a file: formats, the default name, writes that never overwrite.
+
+Shared by ``storydiff export`` and the app's export key; imports no textual.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.engine import Comparison
+from tui.store import Bookmark
+
+FORMATS = ("markdown", "json", "html")
+EXTENSIONS = {"markdown": "md", "json": "json", "html": "html"}
+
+
+def render(fmt: str, comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> str:
+    """Render a comparison and its bookmarks in one of :data:`FORMATS`.
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    if fmt == "markdown":
+        from tui.report.markdown import render_markdown
+
+        return render_markdown(comparison, bookmarks)
+    if fmt == "json":
+        from tui.report.json_export import render_json
+
+        return render_json(comparison, bookmarks)
+    if fmt == "html":
+        from tui.report.html import render_html
+
+        return render_html(comparison, bookmarks)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _stem(source: str) -> str:
+    if source == "-":
+        return "stdin"
+    name = Path(source.rstrip("/")).name
+    for suffix in (".txt", ".html", ".htm", ".md"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    # Keep names portable: letters, digits, dot, dash and underscore only.
+    name = re.sub(r"[^\w.-]+", "-", name, flags=re.ASCII).strip("-.")
+    return name[:60] or "article"
+
+
+def default_name(comparison: Comparison, fmt: str) -> str:
+    """A file name that says which pair it is: ``storydiff-<left>-vs-<right>.<ext>``."""
+    return (
+        f"storydiff-{_stem(comparison.left.source)}-vs-{_stem(comparison.right.source)}"
+        f".{EXTENSIONS[fmt]}"
+    )
+
+
+def write_new(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path``; refuse to replace an existing file unless ``force``.
+
+    The check and the creation are one step (exclusive create), so a file that
+    appears meanwhile is not overwritten either.
+
+    Raises:
+        FileExistsError: ``path`` exists and ``force`` is False.
+        OSError: the file cannot be written.
+    """
+    mode = "w" if force else "x"
+    with open(path, mode, encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def write_unique(directory: Path, name: str, text: str) -> Path:
+    """Write ``text`` to a new file in ``directory`` named ``name``, or ``name-2``, ``-3``...
+
+    Never replaces an existing file; returns the path written.
+
+    Raises:
+        OSError: the directory cannot be written.
+    """
+    base, dot, ext = name.rpartition(".")
+    if not dot:
+        base, ext = name, ""
+    for number in range(1, 1000):
+        candidate = name if number == 1 else f"{base}-{number}{dot}{ext}"
+        path = directory / candidate
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(os.path.join(directory, name))
