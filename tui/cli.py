@@ -16,9 +16,10 @@ from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compa
 
 if TYPE_CHECKING:
     from tui.engine import Comparison
+    from tui.store import Bookmark, BookmarkStore
 
 PROG = "storydiff"
-SUBCOMMANDS = ("compare",)
+SUBCOMMANDS = ("compare", "export", "bookmarks")
 
 
 def _sensitivity(value: str) -> float:
@@ -132,6 +133,140 @@ def _run_compare(argv: Sequence[str]) -> int:
     return 0
 
 
+def _add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="where bookmarks are kept (default: $STORYDIFF_DATA_DIR, else the user data "
+        "directory)",
+    )
+
+
+def _open_store(data_dir_arg: str | None) -> BookmarkStore:
+    """The bookmark store for ``--data-dir`` (creates nothing)."""
+    from tui.store import BookmarkStore, data_dir
+
+    return BookmarkStore(data_dir(data_dir_arg))
+
+
+def _pair_bookmarks(comparison: Comparison, data_dir_arg: str | None) -> list[Bookmark]:
+    """This pair's saved bookmarks; a warning and none when bookmarks are unavailable."""
+    from tui.store import BookmarksUnavailable, pair_identity
+
+    store = _open_store(data_dir_arg)
+    try:
+        marks = store.for_pair(pair_identity(comparison))
+    except BookmarksUnavailable as exc:
+        _say(f"warning: {exc}")
+        marks = []
+    for notice in store.take_notices():
+        _say(f"warning: {notice}")
+    store.close()
+    return marks
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} export",
+        description="Export the comparison of two articles, with their bookmarks, to a file.",
+    )
+    parser.add_argument("left", help="the first article: a text file, or - for standard input")
+    parser.add_argument("right", help="the second article")
+    parser.add_argument(
+        "--format",
+        choices=("markdown", "json", "html"),
+        default="markdown",
+        help="markdown (default), json (comparison JSON v1 plus bookmarks) or html",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write, or - for standard output "
+        "(default: storydiff-LEFT-vs-RIGHT.EXT in the current directory)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never done without)"
+    )
+    _add_pair_options(parser)
+    _add_data_dir_option(parser)
+    return parser
+
+
+def _run_export(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from tui.report.export import default_name, render, write_new
+
+    args = _export_parser().parse_args(argv)
+    comparison = load_pair(
+        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+    )
+    text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output or default_name(comparison, args.format))
+    try:
+        write_new(target, text, force=args.force)
+    except FileExistsError:
+        _say(f"{target} already exists; choose another -o FILE or add --force to replace it")
+        return 2
+    except OSError as exc:
+        _say(f"cannot write {target}: {exc.strerror or exc}")
+        return 1
+    print(f"wrote {target}")
+    return 0
+
+
+def _bookmarks_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} bookmarks",
+        description="List saved bookmarks: of one pair of articles, or of every pair (--all).",
+    )
+    parser.add_argument("left", nargs="?", help="the first article")
+    parser.add_argument("right", nargs="?", help="the second article")
+    parser.add_argument("--all", action="store_true", help="every pair's bookmarks")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    _add_pair_options(parser)
+    _add_data_dir_option(parser)
+    return parser
+
+
+def _run_bookmarks(argv: Sequence[str]) -> int:
+    from tui.store import BookmarksUnavailable
+
+    parser = _bookmarks_parser()
+    args = parser.parse_args(argv)
+    if args.all == (args.left is not None) or (args.left is None) != (args.right is None):
+        parser.error("give two articles, or --all")
+    from tui.report.bookmark_list import all_listing, pair_listing
+
+    if args.all:
+        store = _open_store(args.data_dir)
+        try:
+            pairs = store.list_all()
+        except BookmarksUnavailable as exc:
+            _say(str(exc))
+            return 1
+        finally:
+            for notice in store.take_notices():
+                _say(f"warning: {notice}")
+            store.close()
+        sys.stdout.write(all_listing(pairs, args.format))
+        return 0
+    comparison = load_pair(
+        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+    )
+    sys.stdout.write(
+        pair_listing(comparison, _pair_bookmarks(comparison, args.data_dir), args.format)
+    )
+    return 0
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -176,6 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "compare":
             return _run_compare(args[1:])
+        if args and args[0] == "export":
+            return _run_export(args[1:])
+        if args and args[0] == "bookmarks":
+            return _run_bookmarks(args[1:])
         return _run_app(args)
     except InputError as exc:
         _say(str(exc))
