@@ -1,0 +1,237 @@
+"""Web pages into articles: decoding, extraction, and the bad-extraction guard."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.engine import InputError, compare_documents
+from tui.sources.html import decode_html, extract_article, looks_like_html
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _page(name: str) -> str:
+    text, _encoding = decode_html((FIXTURES / name).read_bytes(), name=name)
+    return text
+
+
+@pytest.fixture(scope="module")
+def gazette():
+    return extract_article(
+        _page("gazette.html"), source="gazette.html", url="https://gazette.example/news/a"
+    )
+
+
+@pytest.fixture(scope="module")
+def valleypost():
+    return extract_article(_page("valleypost.cp1252.html"), source="valleypost.html")
+
+
+def _paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+def test_title_is_the_first_line_then_a_blank_line(gazette) -> None:
+    assert gazette.title == "Council approves £40m Millbrook bridge repair after two-year delay"
+    assert gazette.text.startswith(gazette.title + "\n\n")
+    # The headline is in the body of the page too; it must not be repeated.
+    assert gazette.text.count(gazette.title) == 1
+
+
+def test_metadata_comes_from_the_page(gazette, valleypost) -> None:
+    assert gazette.outlet == "The Harbour Gazette"
+    assert gazette.author == "Priya Raman"
+    assert gazette.date == "2024-03-14"
+    assert valleypost.outlet == "Valley Post"
+    assert valleypost.author == "Zoë Lefèvre"
+
+
+def test_body_paragraphs_are_separated_by_blank_lines(gazette) -> None:
+    paragraphs = _paragraphs(gazette.text)
+    assert "\n" not in "".join(paragraphs)
+    assert all(p == p.strip() and p for p in paragraphs)
+    assert any(p.startswith("Councillors in Millbrook have approved") for p in paragraphs)
+    assert any(p.startswith("A public consultation") for p in paragraphs)
+
+
+def test_a_multi_paragraph_quote_keeps_both_paragraphs(gazette) -> None:
+    paragraphs = _paragraphs(gazette.text)
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith('"For two years'))
+    assert paragraphs[first + 1].startswith("Tonight we have finally put that right")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        pytest.param("We use cookies", id="cookie-banner"),
+        pytest.param("Accept all", id="cookie-button"),
+        pytest.param("Share on Facebook", id="share-buttons"),
+        pytest.param("Photograph: Tom Ellis", id="figure-caption"),
+        pytest.param("Related articles", id="related-heading"),
+        pytest.param("Lorry detour villages demand speed cameras", id="related-link"),
+        pytest.param("Morning Briefing", id="newsletter-box"),
+        pytest.param("Politics", id="navigation"),
+        pytest.param("All rights reserved", id="footer"),
+        pytest.param("dataLayer", id="script"),
+    ],
+)
+def test_site_chrome_does_not_reach_the_text(gazette, chrome: str) -> None:
+    assert chrome not in gazette.text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        pytest.param("This site uses cookies", id="consent"),
+        pytest.param("WhatsApp", id="social-list"),
+        pytest.param("Picture: Valley Post", id="caption"),
+        pytest.param("Ten best walks", id="more-from"),
+    ],
+)
+def test_chrome_without_semantic_tags_is_left_out_too(valleypost, chrome: str) -> None:
+    assert chrome not in valleypost.text
+
+
+def test_a_windows_1252_page_decodes_right(valleypost) -> None:
+    assert "Millbrook’s Victorian bridge" in valleypost.text
+    assert "31–12" in valleypost.text
+    assert "café" in valleypost.text
+    assert "\ufffd" not in valleypost.text
+
+
+def test_the_engine_reads_the_extracted_text(gazette, valleypost) -> None:
+    comparison = compare_documents(gazette, valleypost)
+    left = comparison.left
+    assert left.title == gazette.title
+    assert left.outlet == "The Harbour Gazette"
+    assert left.sentences[0].kind == "title"
+    for sentence in left.sentences + comparison.right.sentences:
+        article = left if sentence in left.sentences else comparison.right
+        assert article.text[sentence.start : sentence.end] == sentence.text
+    assert comparison.to_dict(include_text=True)["right"]["text"] == valleypost.text
+
+
+def test_a_paywalled_page_is_refused_with_word_counts() -> None:
+    with pytest.raises(InputError) as caught:
+        extract_article(_page("paywall.html"), source="paywall.html")
+    message = str(caught.value)
+    assert "\n" not in message
+    match = re.search(r"only (\d+) words of article text among the page's (\d+) visible", message)
+    assert match, message
+    assert int(match.group(1)) * 4 <= int(match.group(2))
+
+
+def test_a_script_only_page_is_refused() -> None:
+    with pytest.raises(InputError, match=r"no article text found \(\d+ words visible"):
+        extract_article(_page("script-only.html"), source="app.html")
+
+
+def test_article_text_that_looks_like_markup_stays_data() -> None:
+    body = " ".join(["The [bold red]council[/] voted [@click=quit]today[/]."] * 30)
+    html = (
+        "<!doctype html><html><head><title>Vote</title></head><body><article>"
+        f"<h1>Vote</h1><p>{body}</p><p>Second paragraph with \x1b[31m escape.</p>"
+        "</article></body></html>"
+    )
+    document = extract_article(html, source="page.html")
+    assert "[bold red]council[/]" in document.text
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "expected_text", "expected_encoding"),
+    [
+        pytest.param(
+            b'<html><head><meta charset="utf-8"></head><body>caf\xc3\xa9</body></html>',
+            None,
+            "café",
+            "utf_8",
+            id="meta-charset",
+        ),
+        pytest.param(
+            b'<html><head><meta http-equiv="Content-Type" content="text/html; '
+            b'charset=windows-1252"></head><body>\x93quoted\x94</body></html>',
+            None,
+            "“quoted”",
+            "cp1252",
+            id="meta-http-equiv",
+        ),
+        pytest.param(
+            b'<html><head><meta charset="utf-8"></head><body>caf\xe9</body></html>',
+            "windows-1252",
+            "café",
+            "cp1252",
+            id="header-wins-over-meta",
+        ),
+        pytest.param(
+            b"<html><body>\x93Latin-1\x94 says the server</body></html>",
+            "iso-8859-1",
+            "“Latin-1”",
+            "cp1252",
+            id="latin1-read-as-cp1252",
+        ),
+        pytest.param(
+            b'<html><head><meta charset="shift_jis"></head><body>\x93\x8c\x8b\x9e</body></html>',
+            None,
+            "東京",
+            "shift_jis",
+            id="shift-jis",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf<html><body>na\xc3\xafve</body></html>",
+            "iso-8859-1",
+            "naïve",
+            "utf-8-sig",
+            id="bom-wins",
+        ),
+        pytest.param(
+            b"<html><body>caf\xc3\xa9</body></html>", None, "café", "utf-8", id="undeclared-utf8"
+        ),
+        pytest.param(
+            b"<html><body>caf\xe9</body></html>", None, "café", "cp1252", id="undeclared-8bit"
+        ),
+        pytest.param(
+            b"<html><body>caf\xc3\xa9</body></html>",
+            "no-such-charset",
+            "café",
+            "utf-8",
+            id="unknown-label-ignored",
+        ),
+        pytest.param(
+            b'<html><head><meta charset="utf-16"></head><body>caf\xc3\xa9</body></html>',
+            None,
+            "café",
+            "utf-8",
+            id="meta-utf16-means-utf8",
+        ),
+    ],
+)
+def test_decode_html(
+    data: bytes, charset: str | None, expected_text: str, expected_encoding: str
+) -> None:
+    text, encoding = decode_html(data, name="page", charset=charset)
+    assert expected_text in text
+    assert encoding == expected_encoding
+
+
+def test_binary_bytes_are_not_a_page() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode_html(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", name="image.png")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(b"<!DOCTYPE html><html>", True, id="doctype"),
+        pytest.param(b"  \n<html lang='en'>", True, id="html-tag"),
+        pytest.param(b"\xef\xbb\xbf<!doctype html>", True, id="bom"),
+        pytest.param(b"<!-- saved page --><!doctype html>", True, id="comment-first"),
+        pytest.param(b"Council votes on <html> tags\n", False, id="text-mentioning-html"),
+        pytest.param(b"<htmlfoo>", False, id="other-tag"),
+        pytest.param(b"", False, id="empty"),
+    ],
+)
+def test_looks_like_html(data: bytes, expected: bool) -> None:
+    assert looks_like_html(data) is expected
