@@ -336,6 +336,35 @@ class BookmarkStore:
         notices, self._notices = self._notices, []
         return notices
 
+    def unwritable_reason(self) -> str | None:
+        """Why bookmarks could not be saved here, found without creating anything.
+
+        Looks at the database file if it exists, else at the nearest existing
+        ancestor of the data directory. Returns ``None`` when a write should work
+        (the first write still has the last word), else a one-line message; in
+        that case bookmarks are disabled.
+        """
+        if self._disabled is not None:
+            return self._disabled
+        reason: str | None = None
+        if self.path.exists():
+            if not os.access(self.path, os.W_OK) or not os.access(self.directory, os.W_OK):
+                reason = f"{self.path} is read-only"
+        else:
+            ancestor = self.directory
+            while not ancestor.exists() and ancestor != ancestor.parent:
+                ancestor = ancestor.parent
+            if not ancestor.is_dir():
+                reason = f"cannot create the data directory {self.directory} ({ancestor} is a file)"
+            elif not os.access(ancestor, os.W_OK | os.X_OK):
+                reason = (
+                    f"the data directory {self.directory} cannot be written "
+                    f"({ancestor} is read-only)"
+                )
+        if reason is not None:
+            self._disable(reason)
+        return self._disabled
+
     def close(self) -> None:
         """Close the database connection, if open."""
         if self._conn is not None:

@@ -1,0 +1,58 @@
+"""The data directory: one function decides it, and nothing is created by asking."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.store import DATA_DIR_ENV, data_dir
+
+
+def test_override_beats_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    assert data_dir(tmp_path / "from-arg") == (tmp_path / "from-arg").resolve()
+
+
+def test_environment_beats_platform_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
+    assert data_dir() == (tmp_path / "from-env").resolve()
+
+
+def test_platform_default_names_storydiff_without_author(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    expected = Path(platformdirs.user_data_dir("storydiff", appauthor=False)).resolve()
+    assert data_dir() == expected
+    assert data_dir("") == expected  # an empty --data-dir is no override
+
+
+def test_asking_creates_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "not" / "yet"
+    assert data_dir(target) == target.resolve()
+    assert not (tmp_path / "not").exists()
+
+
+def test_importing_the_store_does_no_io_and_no_ui_imports(tmp_path: Path) -> None:
+    """Importing tui.store creates no directory and pulls in neither textual nor rich."""
+    target = tmp_path / "data"
+    code = (
+        "import sys, tui.store\n"
+        "bad = [m for m in ('textual', 'rich') if m in sys.modules]\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"STORYDIFF_DATA_DIR": str(target), "PATH": "/usr/bin:/bin"},
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == ""
+    assert not target.exists()
