@@ -57,13 +57,22 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help=f"largest article file accepted, in MB (default {DEFAULT_MAX_BYTES // 2**20})",
     )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web pages again instead of using the copies cached when they were last fetched",
+    )
 
 
 def _compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} compare", description="Print the comparison of two articles."
     )
-    parser.add_argument("left", help="the first article: a text file, or - for standard input")
+    parser.add_argument(
+        "left",
+        help="the first article: a text file, a saved web page (.html), an http(s) URL, "
+        "or - for standard input",
+    )
     parser.add_argument("right", help="the second article")
     parser.add_argument(
         "--format",
@@ -80,26 +89,27 @@ def _say(message: str) -> None:
 
 
 def load_pair(
-    left: str, right: str, *, sensitivity: float, max_bytes: int
+    left: str, right: str, *, sensitivity: float, max_bytes: int, refresh: bool = False
 ) -> Comparison:
     """Load and compare two articles named on the command line.
 
     Raises:
         InputError: either input is unusable; the message is one line.
     """
-    from tui.sources import load_document
+    from tui.sources import load_documents
 
     if left == "-" and right == "-":
         raise InputError("only one side can be read from standard input")
-    loaded = [load_document(spec, max_bytes=max_bytes) for spec in (left, right)]
+    # Two URLs are fetched at the same time; a cached page is reused unless refresh.
+    loaded = load_documents((left, right), max_bytes=max_bytes, refresh=refresh)
     for item in loaded:
         for warning in item.warnings:
             _say(f"warning: {warning}")
+        for note in item.notes:
+            _say(f"note: {note}")
     if left != "-" and right != "-" and _same_file(left, right):
         _say("note: both sides are the same file; every sentence will match itself")
-    comparison = compare_documents(
-        loaded[0].document, loaded[1].document, sensitivity=sensitivity
-    )
+    comparison = compare_documents(loaded[0].document, loaded[1].document, sensitivity=sensitivity)
     for side in ("left", "right"):
         article = comparison.article(side)  # type: ignore[arg-type]
         if not article.body:
@@ -117,10 +127,16 @@ def _same_file(a: str, b: str) -> bool:
 def _run_compare(argv: Sequence[str]) -> int:
     args = _compare_parser().parse_args(argv)
     comparison = load_pair(
-        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+        args.left,
+        args.right,
+        sensitivity=args.sensitivity,
+        max_bytes=args.max_size,
+        refresh=args.refresh,
     )
     if args.format == "json":
-        json.dump(comparison.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        # The text is always included: offsets index into it, and for a web page
+        # it is the extracted text, which exists nowhere else.
+        json.dump(comparison.to_dict(include_text=True), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.format == "markdown":
         from tui.report.markdown import render_markdown
@@ -171,7 +187,11 @@ def _export_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} export",
         description="Export the comparison of two articles, with their bookmarks, to a file.",
     )
-    parser.add_argument("left", help="the first article: a text file, or - for standard input")
+    parser.add_argument(
+        "left",
+        help="the first article: a text file, a saved web page (.html), an http(s) URL, "
+        "or - for standard input",
+    )
     parser.add_argument("right", help="the second article")
     parser.add_argument(
         "--format",
@@ -201,7 +221,11 @@ def _run_export(argv: Sequence[str]) -> int:
 
     args = _export_parser().parse_args(argv)
     comparison = load_pair(
-        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+        args.left,
+        args.right,
+        sensitivity=args.sensitivity,
+        max_bytes=args.max_size,
+        refresh=args.refresh,
     )
     text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
     if args.output == "-":
@@ -259,7 +283,11 @@ def _run_bookmarks(argv: Sequence[str]) -> int:
         sys.stdout.write(all_listing(pairs, args.format))
         return 0
     comparison = load_pair(
-        args.left, args.right, sensitivity=args.sensitivity, max_bytes=args.max_size
+        args.left,
+        args.right,
+        sensitivity=args.sensitivity,
+        max_bytes=args.max_size,
+        refresh=args.refresh,
     )
     sys.stdout.write(
         pair_listing(comparison, _pair_bookmarks(comparison, args.data_dir), args.format)
@@ -293,7 +321,9 @@ def _run_app(argv: Sequence[str]) -> int:
         left, right = str(pair.left), str(pair.right)
     else:
         left, right = args.left, args.right
-    comparison = load_pair(left, right, sensitivity=args.sensitivity, max_bytes=args.max_size)
+    comparison = load_pair(
+        left, right, sensitivity=args.sensitivity, max_bytes=args.max_size, refresh=args.refresh
+    )
     try:
         from tui.app.app import StorydiffApp
     except ImportError:
