@@ -89,7 +89,7 @@ def _bookmark_lines(comparison: Comparison, item: Placed) -> list[str]:
         where = f"link {letter}{item.sentence} ↔ {other or 'detached'}"
     else:
         where = f"sentence {letter}{item.sentence}"
-    lines = [f"- **{where.capitalize()}**, {when}: {note}"]
+    lines = [f"- **{where[0].upper() + where[1:]}**, {when}: {note}"]
     lines.append(f"  - {letter}{item.sentence}: {_sentence(article, item.sentence)}")
     if mark.kind == "link":
         other_article = comparison.article(mark.other_side)
