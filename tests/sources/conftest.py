@@ -7,6 +7,7 @@ the loopback interface and serves the fixtures in ``fixtures/``.
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 import time
 from collections import Counter
@@ -103,6 +104,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, bytes(range(256)) * 8, "text/html")
         elif path == "/article.txt":
             self._send(200, PLAIN_ARTICLE.encode("utf-8"), "text/plain; charset=utf-8")
+        elif path == "/gzipped":
+            body = gzip.compress((FIXTURES / "gazette.html").read_bytes())
+            self._send(200, body, "text/html; charset=utf-8", Content_Encoding="gzip")
+        elif path == "/gzip-bomb":
+            # 20 MB of zeros in a 20 KB body: the cap must count what it unpacks to.
+            body = gzip.compress(b"<html><body>" + b" " * HUGE_BYTES)
+            self._send(200, body, "text/html; charset=utf-8", Content_Encoding="gzip")
         elif path == "/empty":
             self._send(200, b"", "text/html")
         else:

@@ -92,6 +92,16 @@ def test_the_size_cap_is_adjustable(news_site: Site) -> None:
         fetch_url(news_site.url("/news/gazette"), max_bytes=1000)
 
 
+def test_a_gzipped_page_is_unpacked(news_site: Site) -> None:
+    page = fetch_url(news_site.url("/gzipped"))
+    assert page.data.startswith(b"<!DOCTYPE html>")
+
+
+def test_the_size_cap_counts_unpacked_bytes(news_site: Site) -> None:
+    message = _one_line_error(news_site.url("/gzip-bomb"))
+    assert "over the 5.2 MB limit" in message
+
+
 def test_a_binary_content_type_is_not_a_page(news_site: Site) -> None:
     message = _one_line_error(news_site.url("/image.png"))
     assert "not a web page" in message

@@ -131,6 +131,8 @@ def fetch_url(
         "User-Agent": USER_AGENT,
         "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1",
         "Accept-Language": "en;q=0.9, *;q=0.5",
+        # urllib3 decodes these as it streams; the size cap counts decoded bytes.
+        "Accept-Encoding": "gzip, deflate",
     }
     current = url
     try:
