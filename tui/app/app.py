@@ -1,0 +1,91 @@
+"""The storydiff reading app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app.screens.main import MainScreen
+from tui.engine import Comparison, Document, compare_documents
+
+
+def recompare_from(comparison: Comparison) -> Callable[[float], Comparison]:
+    """A function that compares the same two articles again at another sensitivity.
+
+    Args:
+        comparison: A comparison whose articles carry their full text.
+
+    Returns:
+        ``recompare(sensitivity) -> Comparison``.
+    """
+    documents = tuple(
+        Document(
+            article.text,
+            source=article.source,
+            title=article.title,
+            outlet=article.outlet,
+            author=article.author,
+            date=article.date,
+        )
+        for article in (comparison.left, comparison.right)
+    )
+
+    def recompare(sensitivity: float) -> Comparison:
+        return compare_documents(*documents, sensitivity=sensitivity)
+
+    return recompare
+
+
+class StorydiffApp(App[None]):
+    """Two articles side by side, their shared facts linked, driven from the keyboard.
+
+    Args:
+        comparison: What to show.
+        recompare: Recomputes the comparison at another sensitivity (for + and -);
+            by default the engine compares the same texts again.
+        theme: The Textual theme to start with (the command palette changes it).
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "storydiff"
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        *,
+        recompare: Callable[[float], Comparison] | None = None,
+        theme: str = "textual-dark",
+    ) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.recompare = recompare or recompare_from(comparison)
+        self.theme = theme
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.comparison, self.recompare)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette lists every action of the reading view, then Textual's own."""
+        if isinstance(screen, MainScreen):
+            seen: set[str] = set()
+            for binding in screen.BINDINGS:
+                if not isinstance(binding, Binding) or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                if self._action_state(screen, binding.action) is False:
+                    continue
+                yield SystemCommand(
+                    binding.description,
+                    f"key: {binding.key_display or binding.key}",
+                    partial(screen.run_action, binding.action),
+                )
+        yield from super().get_system_commands(screen)
+
+    def _action_state(self, screen: Screen[object], action: str) -> bool | None:
+        name, _, arguments = action.partition("(")
+        parameters = tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
+        return screen.check_action(name, parameters)

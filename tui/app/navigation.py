@@ -1,0 +1,293 @@
+"""Moves over a Comparison: which sentences are visible, and where each key goes.
+
+Pure Python (no textual): the screen asks this module where a key leads and
+renders the answer. What counts as shared, only-here or quoted comes from the
+engine's Comparison; this module only orders and filters it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.engine import Article, Comparison, Sentence, Summary
+from tui.engine._model import Side
+from tui.sanitize import printable
+
+Category = Literal["strong", "partial", "only", "quote", "quote-only", "bookmark", "other"]
+
+#: The gutter glyph of each category; a sentence shows the glyph of its most notable one.
+GLYPHS: dict[Category, str] = {
+    "bookmark": "★",
+    "quote-only": "◆",
+    "quote": "“",
+    "strong": "●",
+    "partial": "◐",
+    "only": "○",
+    "other": "·",
+}
+
+#: What each glyph means, for the help screen, in the order of GLYPHS.
+GLYPH_MEANINGS: dict[Category, str] = {
+    "bookmark": "bookmarked",
+    "quote-only": "a quote only this outlet carried",
+    "quote": "a quote both outlets carry (or the other paraphrases)",
+    "strong": "shared fact, strong link",
+    "partial": "shared fact, partial link",
+    "only": "a fact only this outlet reported",
+    "other": "title, caption or site furniture (shown with f)",
+}
+
+
+def other_side(side: Side) -> Side:
+    """The other column."""
+    return "right" if side == "left" else "left"
+
+
+def display_text(text: str) -> str:
+    """Article text made safe for the screen, one character for one.
+
+    Line breaks inside a sentence become spaces (the paragraph flows); every
+    other control or invisible character becomes a visible stand-in.
+    """
+    return printable(text, keep_newlines=True).replace("\n", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A selected sentence: its column and its id in that article."""
+
+    side: Side
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search match: a span of a sentence's display text."""
+
+    side: Side
+    sentence: int
+    start: int
+    end: int
+
+
+class Navigator:
+    """The visible sentences of a comparison and the moves between them.
+
+    Args:
+        comparison: What to navigate.
+        furniture: Show titles, captions and site furniture as well as body sentences.
+        bookmarked: Sentences to mark as bookmarked, as ``(side, sentence id)``.
+    """
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        *,
+        furniture: bool = False,
+        bookmarked: Iterable[tuple[Side, int]] = (),
+    ) -> None:
+        self.comparison = comparison
+        self.furniture = furniture
+        self.bookmarked = frozenset(bookmarked)
+        self._visible: dict[Side, tuple[int, ...]] = {}
+        self._index: dict[Side, dict[int, int]] = {}
+        self._sentences: dict[Side, dict[int, Sentence]] = {}
+        for side in ("left", "right"):
+            article = comparison.article(side)
+            self._sentences[side] = {s.id: s for s in article.sentences}
+            visible = tuple(s.id for s in article.sentences if furniture or s.kind == "body")
+            self._visible[side] = visible
+            self._index[side] = {sid: i for i, sid in enumerate(visible)}
+        self._summary = comparison.summary()
+        self._categories: dict[tuple[Side, int], tuple[Category, ...]] = {}
+        self._display: dict[tuple[Side, int], str] = {}
+
+    @property
+    def summary(self) -> Summary:
+        """The engine's counts for this comparison (computed once)."""
+        return self._summary
+
+    def article(self, side: Side) -> Article:
+        """The article shown in one column."""
+        return self.comparison.article(side)
+
+    def sentence(self, side: Side, sentence_id: int) -> Sentence:
+        """One sentence by id."""
+        return self._sentences[side][sentence_id]
+
+    def visible(self, side: Side) -> tuple[int, ...]:
+        """Ids of the sentences shown in a column, in reading order."""
+        return self._visible[side]
+
+    def display(self, side: Side, sentence_id: int) -> str:
+        """A sentence's text as shown: see :func:`display_text`."""
+        key = (side, sentence_id)
+        text = self._display.get(key)
+        if text is None:
+            text = self._display[key] = display_text(self._sentences[side][sentence_id].text)
+        return text
+
+    def is_visible(self, position: Position) -> bool:
+        """Whether a sentence is shown (furniture is hidden unless toggled)."""
+        return position.sentence in self._index[position.side]
+
+    # --- categories -------------------------------------------------------
+
+    def categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
+        """Every category a sentence belongs to, most notable first."""
+        key = (side, sentence_id)
+        cached = self._categories.get(key)
+        if cached is None:
+            cached = self._categories[key] = self._find_categories(side, sentence_id)
+        return cached
+
+    def _find_categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
+        sentence = self._sentences[side][sentence_id]
+        found: list[Category] = []
+        if (side, sentence_id) in self.bookmarked:
+            found.append("bookmark")
+        if sentence.kind != "body":
+            found.append("other")
+            return tuple(found)
+        statuses = {q.status for q in self.comparison.article(side).quotes_in(sentence_id)}
+        if "only-here" in statuses:
+            found.append("quote-only")
+        elif statuses:
+            found.append("quote")
+        links = self.comparison.links_of(side, sentence_id)
+        if not links:
+            found.append("only")
+        elif any(link.strength == "strong" for link in links):
+            found.append("strong")
+        else:
+            found.append("partial")
+        return tuple(found)
+
+    def category(self, side: Side, sentence_id: int) -> Category:
+        """A sentence's most notable category: the one its gutter glyph shows."""
+        return self.categories(side, sentence_id)[0]
+
+    def fact_category(self, side: Side, sentence_id: int) -> Category:
+        """Whether a sentence is a strong or partial shared fact, only here, or not body."""
+        return self.categories(side, sentence_id)[-1]
+
+    def has_quote_only(self, side: Side, sentence_id: int) -> bool:
+        """Whether a sentence carries a quote the other outlet does not."""
+        return any(
+            q.status == "only-here" for q in self.comparison.article(side).quotes_in(sentence_id)
+        )
+
+    # --- moves ------------------------------------------------------------
+
+    def first(self, side: Side) -> Position | None:
+        """The first visible sentence of a column."""
+        visible = self._visible[side]
+        return Position(side, visible[0]) if visible else None
+
+    def last(self, side: Side) -> Position | None:
+        """The last visible sentence of a column."""
+        visible = self._visible[side]
+        return Position(side, visible[-1]) if visible else None
+
+    def step(self, position: Position, delta: int) -> Position:
+        """The visible sentence ``delta`` places away, stopping at either end."""
+        visible = self._visible[position.side]
+        if not visible:
+            return position
+        index = self._nearest_index(position)
+        index = max(0, min(len(visible) - 1, index + delta))
+        return Position(position.side, visible[index])
+
+    def _nearest_index(self, position: Position) -> int:
+        """Index of a sentence among the visible ones, or of the first visible one after it."""
+        index = self._index[position.side].get(position.sentence)
+        if index is not None:
+            return index
+        visible = self._visible[position.side]
+        for i, sid in enumerate(visible):
+            if sid >= position.sentence:
+                return i
+        return len(visible) - 1
+
+    def nearest_visible(self, position: Position) -> Position | None:
+        """The sentence itself if shown, else the next shown one (or the last)."""
+        if not self._visible[position.side]:
+            return None
+        return Position(position.side, self._visible[position.side][self._nearest_index(position)])
+
+    def matching(self, side: Side, predicate: Callable[[int], bool]) -> tuple[int, ...]:
+        """Visible sentence ids of a column for which ``predicate(id)`` holds."""
+        return tuple(sid for sid in self._visible[side] if predicate(sid))
+
+    def shared(self, side: Side) -> tuple[int, ...]:
+        """The column's visible sentences linked to the other article."""
+        return self.matching(side, lambda sid: self.comparison.is_shared(side, sid))
+
+    def only_here(self, side: Side) -> tuple[int, ...]:
+        """The column's body sentences with no link: facts only this outlet reported."""
+        return self.matching(
+            side,
+            lambda sid: (
+                self._sentences[side][sid].kind == "body"
+                and not self.comparison.is_shared(side, sid)
+            ),
+        )
+
+    def quotes_only(self) -> tuple[Position, ...]:
+        """Sentences carrying a quote only one outlet has: left column first, then right."""
+        return tuple(
+            Position(side, sid)
+            for side in ("left", "right")
+            for sid in self.matching(side, lambda sid, side=side: self.has_quote_only(side, sid))  # type: ignore[misc]
+        )
+
+    def cycle(
+        self, position: Position, targets: tuple[Position, ...], forward: bool
+    ) -> Position | None:
+        """The next (or previous) target after ``position`` in reading order, wrapping around.
+
+        Targets are in reading order (left column before right); ``position``
+        need not be one of them.
+        """
+        if not targets:
+            return None
+        key = self._order_key(position)
+        if forward:
+            after = [t for t in targets if self._order_key(t) > key]
+            return after[0] if after else targets[0]
+        before = [t for t in targets if self._order_key(t) < key]
+        return before[-1] if before else targets[-1]
+
+    def _order_key(self, position: Position) -> tuple[int, int]:
+        return (0 if position.side == "left" else 1, position.sentence)
+
+    def in_column(self, side: Side, ids: tuple[int, ...]) -> tuple[Position, ...]:
+        """Ids of one column as positions."""
+        return tuple(Position(side, sid) for sid in ids)
+
+    # --- search -----------------------------------------------------------
+
+    def search(self, query: str) -> tuple[Hit, ...]:
+        """Every case-insensitive match of ``query`` in the visible sentences of both columns.
+
+        Offsets index the sentence's display text (see :func:`display_text`),
+        which has the same length as the sentence's text.
+        """
+        if not query.strip():
+            return ()
+        hits: list[Hit] = []
+        for side in ("left", "right"):
+            for sid in self._visible[side]:
+                text = self._sentences[side][sid].text
+                haystack, needle = text.lower(), query.lower()
+                if len(haystack) != len(text):
+                    # lower() changed the length (rare: "İ"), so offsets would
+                    # drift: search this sentence case-sensitively instead.
+                    haystack, needle = text, query
+                start = haystack.find(needle)
+                while start != -1:
+                    hits.append(Hit(side, sid, start, start + len(needle)))
+                    start = haystack.find(needle, start + len(needle))
+        return tuple(hits)

@@ -1,0 +1,73 @@
+"""The help screen: every key of the reading view, and what the gutter glyphs mean."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app.navigation import GLYPH_MEANINGS, GLYPHS
+
+_KEY_NAMES = {
+    "down": "↓",
+    "up": "↑",
+    "slash": "/",
+    "plus": "+",
+    "minus": "-",
+    "question_mark": "?",
+    "enter": "enter",
+    "escape": "escape",
+    "home": "home",
+    "end": "end",
+}
+
+#: Keys the app itself provides, beyond the reading view's own.
+APP_KEYS = (
+    ("ctrl+p", "Command palette: every action, and the theme (light or dark)"),
+    ("ctrl+q", "Quit"),
+)
+
+
+def keys_content(bindings: Iterable[BindingType]) -> Content:
+    """A two-column table of keys and what they do, from a BINDINGS list."""
+    rows: list[tuple[str, str]] = []
+    for item in bindings:
+        if not isinstance(item, Binding):
+            continue
+        keys = "/".join(_KEY_NAMES.get(key, key) for key in item.key.split(","))
+        rows.append((keys, item.description))
+    rows += APP_KEYS
+    width = max(len(keys) for keys, _ in rows) + 2
+    parts: list[str | tuple[str, str]] = [("Keys\n", "bold underline")]
+    for keys, description in rows:
+        parts += [(keys.ljust(width), "bold $text-accent"), description, "\n"]
+    parts += ["\n", ("Gutter and overview\n", "bold underline")]
+    for category, glyph in GLYPHS.items():
+        parts += [(f"{glyph}  ", "bold"), GLYPH_MEANINGS[category], "\n"]
+    parts += ["\n", ("escape, ? or q closes this screen", "$text-muted")]
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; any of escape, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close help", show=True),
+    ]
+
+    def __init__(self, bindings: Iterable[BindingType]) -> None:
+        super().__init__()
+        self._bindings_list = list(bindings)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(keys_content(self._bindings_list))
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

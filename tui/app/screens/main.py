@@ -1,0 +1,508 @@
+"""The reading screen: two articles side by side, and every key that moves over them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from tui.app.labels import outlet_label, title_label
+from tui.app.messages import Realigned, SelectionChanged
+from tui.app.navigation import Hit, Navigator, Position, other_side
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.detail_panel import DetailPanel
+from tui.app.widgets.overview import Overview
+from tui.app.widgets.search_bar import SearchBar
+from tui.app.widgets.status_line import SearchState, StatusLine
+from tui.engine import Comparison
+from tui.engine._model import Side
+
+#: Below this many columns the two articles no longer fit side by side.
+NARROW_WIDTH = 100
+#: How far one press of + or - moves the sensitivity.
+SENSITIVITY_STEP = 0.05
+
+Recompare = Callable[[float], Comparison]
+
+
+class MainScreen(Screen[None]):
+    """Two columns, their overviews, the detail panel, search, status line and footer.
+
+    Every key binding of the reading view is in ``BINDINGS`` below: the help
+    screen and the command palette are generated from it.
+    """
+
+    # Keys belong to the screen, not to a focused widget: the search prompt
+    # takes focus only while it is open.
+    AUTO_FOCUS = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next sentence", show=False),
+        Binding("k,up", "move(-1)", "Previous sentence", show=False),
+        Binding("tab", "other_column", "Column", show=True),
+        # Two actions share n/N: while a search is active they repeat it,
+        # otherwise they step through shared facts (check_action picks one).
+        Binding("n", "next_hit", "Next match", show=True),
+        Binding("N", "previous_hit", "Previous match", show=False),
+        Binding("n", "next_shared", "Shared", show=True),
+        Binding("N", "previous_shared", "Previous shared", show=False),
+        Binding("u", "next_only", "Only here", show=True),
+        Binding("U", "previous_only", "Previous only here", show=False),
+        Binding("q", "next_quote", "Lone quote", show=True),
+        Binding("Q", "previous_quote", "Previous lone quote", show=False),
+        Binding("enter", "counterpart", "Counterpart", show=True),
+        Binding("g,home", "first", "First sentence", show=False),
+        Binding("G,end", "last", "Last sentence", show=False),
+        Binding("slash", "search", "Search", show=True),
+        Binding("f", "furniture", "Furniture", show=False),
+        Binding("d", "detail", "Detail", show=True),
+        Binding("plus", "sensitivity(1)", "More", show=True, key_display="+"),
+        Binding("minus", "sensitivity(-1)", "Fewer", show=True, key_display="-"),
+        Binding("question_mark", "help", "Help", show=True, key_display="?"),
+        Binding("escape", "close", "Close panel", show=False),
+    ]
+
+    detail_open: reactive[bool] = reactive(False)
+    """Whether the detail panel is shown."""
+    searching: reactive[bool] = reactive(False)
+    """Whether the search prompt is open."""
+    narrow: reactive[bool] = reactive(False)
+    """Whether the terminal is too narrow for two columns (one is shown at a time)."""
+    furniture: reactive[bool] = reactive(False)
+    """Whether titles, captions and site furniture are shown in the articles."""
+
+    def __init__(self, comparison: Comparison, recompare: Recompare) -> None:
+        super().__init__()
+        self.recompare = recompare
+        self.navigator = Navigator(comparison)
+        self.selection: Position | None = None
+        #: Which of the selection's counterparts the other column shows and the detail describes.
+        self.counterpart_index = 0
+        #: The sentence enter jumped from, so that enter again cycles its counterparts.
+        self._jump_origin: Position | None = None
+        self._last_in: dict[Side, Position | None] = {"left": None, "right": None}
+        self.search_query: str | None = None
+        self.search_hits: tuple[Hit, ...] = ()
+        self.search_index: int | None = None
+        self.pending_sensitivity: float | None = None
+
+    @property
+    def comparison(self) -> Comparison:
+        """The comparison on screen."""
+        return self.navigator.comparison
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="columns"):
+            for side in ("left", "right"):
+                with Vertical(classes="column", id=f"{side}-column"):
+                    yield Static(self._title(side), classes="title", id=f"{side}-title")
+                    with Horizontal(classes="body"):
+                        view = ArticleView(side, self.navigator, id=f"{side}-view")
+                        yield view
+                        yield Overview(view, id=f"{side}-overview")
+        yield DetailPanel(id="detail")
+        yield SearchBar(id="search")
+        yield StatusLine(id="status")
+        yield Footer(compact=True)
+
+    def _title(self, side: Side) -> Content:
+        article = self.comparison.article(side)
+        return Content.from_markup(
+            "[b]$title[/b]\n[$text-muted]$outlet[/]",
+            title=title_label(article),
+            outlet=outlet_label(article),
+        )
+
+    def on_mount(self) -> None:
+        first = self.navigator.first("left") or self.navigator.first("right")
+        self._select(first)
+
+    # --- watchers ---------------------------------------------------------------
+
+    def watch_detail_open(self, value: bool) -> None:
+        self.set_class(value, "-detail")
+        if value:
+            self._show_detail()
+        self.refresh_bindings()
+
+    def watch_searching(self, value: bool) -> None:
+        self.set_class(value, "-searching")
+        bar = self.query_one(SearchBar)
+        if value:
+            bar.value = ""
+            bar.focus()
+        else:
+            self.set_focus(None)
+
+    def watch_narrow(self, value: bool) -> None:
+        self.set_class(value, "-narrow")
+
+    def watch_furniture(self, value: bool) -> None:
+        self._renavigate(self.comparison)
+
+    # --- events -------------------------------------------------------------------
+
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.narrow = event.size.width < NARROW_WIDTH
+
+    @on(ArticleView.SentenceClicked)
+    def _clicked(self, event: ArticleView.SentenceClicked) -> None:
+        self._select(Position(event.side, event.sentence))
+
+    @on(ArticleView.Scrolled)
+    def _scrolled(self, event: ArticleView.Scrolled) -> None:
+        self.query_one(f"#{event.side}-overview", Overview).refresh()
+
+    @on(Overview.Jumped)
+    def _jumped(self, event: Overview.Jumped) -> None:
+        view = self._view(event.side)
+        total = len(view.layout.lines)
+        height = view.scrollable_content_region.height
+        view.scroll_to(
+            y=max(0, round(event.fraction * total) - height // 2), animate=False, immediate=True
+        )
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.searching = False
+        self._run_search(event.value)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        self.searching = False
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "realign":
+            return
+        if event.state == WorkerState.SUCCESS:
+            result = worker.result
+            pending = self.pending_sensitivity
+            # An older re-alignment that finishes late is ignored: only the last asked for shows.
+            if (
+                isinstance(result, Comparison)
+                and pending is not None
+                and abs(result.sensitivity - pending) < 1e-9
+            ):
+                self.pending_sensitivity = None
+                self._renavigate(result)
+                self.post_message(Realigned(result))
+        elif event.state == WorkerState.ERROR:
+            self.pending_sensitivity = None
+            self.notify(f"Re-alignment failed: {worker.error}", severity="error", markup=False)
+            self._update()
+
+    # --- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key that does not apply, grey out the one that cannot act now."""
+        nav, selection = self.navigator, self.selection
+        side: Side = selection.side if selection else "left"
+        if action in ("next_hit", "previous_hit"):
+            return self.search_query is not None and (bool(self.search_hits) or None)
+        if action in ("next_shared", "previous_shared"):
+            if self.search_query is not None:
+                return False
+            return bool(nav.shared(side)) or None
+        if action in ("next_only", "previous_only"):
+            return bool(nav.only_here(side)) or None
+        if action in ("next_quote", "previous_quote"):
+            return bool(nav.quotes_only()) or None
+        if action == "counterpart":
+            return (selection is not None and self._counterparts(selection) != ()) or None
+        if action == "detail":
+            return (
+                self.detail_open
+                or (selection is not None and bool(self._counterparts(selection)))
+                or None
+            )
+        if action == "sensitivity":
+            target = self._sensitivity_target(int(parameters[0]))  # type: ignore[call-overload]
+            return target != self._current_sensitivity() or None
+        if action == "close":
+            return self.detail_open or self.search_query is not None or None
+        return True
+
+    def action_move(self, delta: int) -> None:
+        """Select the next or previous sentence in this column."""
+        if self.selection is not None:
+            self._select(self.navigator.step(self.selection, delta))
+
+    def action_first(self) -> None:
+        """Select the column's first sentence."""
+        self._select(self.navigator.first(self._side()))
+
+    def action_last(self) -> None:
+        """Select the column's last sentence."""
+        self._select(self.navigator.last(self._side()))
+
+    def action_other_column(self) -> None:
+        """Move to the other column: to the counterpart shown there, else where it was left."""
+        if self.selection is None:
+            return
+        target_side = other_side(self.selection.side)
+        counterparts = self._counterparts(self.selection)
+        target: Position | None
+        if counterparts:
+            target = Position(target_side, counterparts[self.counterpart_index % len(counterparts)])
+        else:
+            target = self._last_in[target_side] or self.navigator.first(target_side)
+        if target is not None:
+            target = self.navigator.nearest_visible(target)
+        self._select(target)
+
+    def action_next_shared(self) -> None:
+        """Select the next shared fact in this column."""
+        self._cycle_column(self.navigator.shared(self._side()), forward=True)
+
+    def action_previous_shared(self) -> None:
+        """Select the previous shared fact in this column."""
+        self._cycle_column(self.navigator.shared(self._side()), forward=False)
+
+    def action_next_only(self) -> None:
+        """Select the next fact only this column's outlet reported."""
+        self._cycle_column(self.navigator.only_here(self._side()), forward=True)
+
+    def action_previous_only(self) -> None:
+        """Select the previous fact only this column's outlet reported."""
+        self._cycle_column(self.navigator.only_here(self._side()), forward=False)
+
+    def action_next_quote(self) -> None:
+        """Select the next quote only one outlet carried (either column)."""
+        self._cycle(self.navigator.quotes_only(), forward=True)
+
+    def action_previous_quote(self) -> None:
+        """Select the previous quote only one outlet carried (either column)."""
+        self._cycle(self.navigator.quotes_only(), forward=False)
+
+    def action_counterpart(self) -> None:
+        """Jump to the counterpart; again cycles through all of them, then back."""
+        selection, origin = self.selection, self._jump_origin
+        if selection is None:
+            return
+        if origin is not None and origin.side != selection.side:
+            siblings = self.comparison.counterparts(origin.side, origin.sentence)
+            if selection.sentence in siblings:
+                index = siblings.index(selection.sentence) + 1
+                if index < len(siblings):
+                    self._jump(Position(selection.side, siblings[index]), origin)
+                else:
+                    self._select(origin)
+                return
+        counterparts = self._counterparts(selection)
+        if counterparts:
+            target = counterparts[self.counterpart_index % len(counterparts)]
+            self._jump(Position(other_side(selection.side), target), selection)
+
+    def action_search(self) -> None:
+        """Open the search prompt."""
+        self.searching = True
+
+    def action_next_hit(self) -> None:
+        """Select the next search match."""
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        """Select the previous search match."""
+        self._step_hit(-1)
+
+    def action_furniture(self) -> None:
+        """Show or hide titles, captions and site furniture."""
+        self.furniture = not self.furniture
+
+    def action_detail(self) -> None:
+        """Show or hide the detail panel for the selected link."""
+        self.detail_open = not self.detail_open
+
+    def action_sensitivity(self, steps: int) -> None:
+        """Re-align at a higher (more links) or lower sensitivity, in the background."""
+        target = self._sensitivity_target(steps)
+        if target == self._current_sensitivity():
+            return
+        self.pending_sensitivity = target
+        recompare = self.recompare
+        self.run_worker(
+            lambda: recompare(target),
+            thread=True,
+            group="realign",
+            exclusive=True,
+            exit_on_error=False,
+        )
+        self._update()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def action_close(self) -> None:
+        """Close the detail panel, else clear the search."""
+        if self.detail_open:
+            self.detail_open = False
+        elif self.search_query is not None:
+            self.search_query, self.search_hits, self.search_index = None, (), None
+            self._update()
+
+    # --- public ---------------------------------------------------------------------
+
+    def set_bookmarked(self, marks: Iterable[tuple[Side, int]]) -> None:
+        """Mark sentences as bookmarked (their gutter and overview show it)."""
+        self.navigator.bookmarked = frozenset(marks)
+        self._renavigate(self.comparison)
+
+    def counterparts_lit(self) -> frozenset[int]:
+        """Ids lit in the other column: the selection's counterparts."""
+        if self.selection is None:
+            return frozenset()
+        return frozenset(self._counterparts(self.selection))
+
+    # --- internals ------------------------------------------------------------------
+
+    def _side(self) -> Side:
+        return self.selection.side if self.selection else "left"
+
+    def _view(self, side: Side) -> ArticleView:
+        return self.query_one(f"#{side}-view", ArticleView)
+
+    def _counterparts(self, position: Position) -> tuple[int, ...]:
+        return self.comparison.counterparts(position.side, position.sentence)
+
+    def _current_sensitivity(self) -> float:
+        if self.pending_sensitivity is not None:
+            return self.pending_sensitivity
+        return self.comparison.sensitivity
+
+    def _sensitivity_target(self, steps: int) -> float:
+        value = self._current_sensitivity() + steps * SENSITIVITY_STEP
+        return round(min(1.0, max(0.0, value)), 2)
+
+    def _cycle_column(self, ids: tuple[int, ...], *, forward: bool) -> None:
+        self._cycle(self.navigator.in_column(self._side(), ids), forward=forward)
+
+    def _cycle(self, targets: tuple[Position, ...], *, forward: bool) -> None:
+        if self.selection is None or not targets:
+            return
+        self._select(self.navigator.cycle(self.selection, targets, forward))
+
+    def _jump(self, target: Position, origin: Position) -> None:
+        self._select(target)
+        self._jump_origin = origin
+        # Show, and describe, the link back to where the jump started.
+        siblings = self._counterparts(target)
+        if origin.sentence in siblings:
+            self.counterpart_index = siblings.index(origin.sentence)
+            self._update()
+
+    def _run_search(self, query: str) -> None:
+        if not query.strip():
+            return
+        self.search_query = query
+        self.search_hits = self.navigator.search(query)
+        self.search_index = None
+        if self.search_hits and self.selection is not None:
+            # Start at the first match at or after the selection, in reading order.
+            order = [(0 if h.side == "left" else 1, h.sentence) for h in self.search_hits]
+            here = (0 if self.selection.side == "left" else 1, self.selection.sentence)
+            index = next((i for i, key in enumerate(order) if key >= here), 0)
+            self._select_hit(index)
+        else:
+            self._update()
+
+    def _step_hit(self, delta: int) -> None:
+        if not self.search_hits:
+            return
+        current = -1 if self.search_index is None and delta > 0 else (self.search_index or 0)
+        self._select_hit((current + delta) % len(self.search_hits))
+
+    def _select_hit(self, index: int) -> None:
+        hit = self.search_hits[index]
+        self._select(Position(hit.side, hit.sentence))
+        self.search_index = index
+        self._update()
+
+    def _select(self, position: Position | None) -> None:
+        if position is None:
+            return
+        changed = position != self.selection
+        self.selection = position
+        self._last_in[position.side] = position
+        self._jump_origin = None
+        if changed:
+            self.counterpart_index = 0
+        self._update(scroll=True)
+        if changed:
+            self.post_message(SelectionChanged(position.side, position.sentence))
+
+    def _renavigate(self, comparison: Comparison) -> None:
+        """Show a new comparison or the same one with other options, keeping the selection."""
+        bookmarked = self.navigator.bookmarked
+        self.navigator = Navigator(comparison, furniture=self.furniture, bookmarked=bookmarked)
+        if not self.is_mounted:
+            return
+        for side in ("left", "right"):
+            self._view(side).set_navigator(self.navigator)
+            self.query_one(f"#{side}-overview", Overview).invalidate()
+            self.query_one(f"#{side}-title", Static).update(self._title(side))
+        if self.search_query is not None:
+            self.search_hits = self.navigator.search(self.search_query)
+            self.search_index = None
+        if self.selection is not None:
+            # Sentence ids do not depend on sensitivity, so the same id is the same sentence.
+            self.selection = self.navigator.nearest_visible(self.selection)
+            counterparts = self._counterparts(self.selection) if self.selection else ()
+            if self.counterpart_index >= len(counterparts):
+                self.counterpart_index = 0
+        self._update(scroll=True)
+
+    def _update(self, *, scroll: bool = False) -> None:
+        """Bring every widget in line with the selection and the comparison."""
+        if not self.is_mounted:
+            return
+        selection = self.selection
+        hits: dict[Side, dict[int, list[tuple[int, int]]]] = {"left": {}, "right": {}}
+        for hit in self.search_hits:
+            hits[hit.side].setdefault(hit.sentence, []).append((hit.start, hit.end))
+        counterparts = self._counterparts(selection) if selection else ()
+        for side in ("left", "right"):
+            view = self._view(side)
+            side_hits = {sid: tuple(spans) for sid, spans in hits[side].items()}
+            if selection is not None and selection.side == side:
+                view.set_marks(selection.sentence, frozenset(), side_hits)
+                if scroll:
+                    view.scroll_to_sentence(selection.sentence)
+            else:
+                view.set_marks(None, frozenset(counterparts), side_hits)
+                if scroll and counterparts:
+                    view.scroll_to_sentence(
+                        counterparts[self.counterpart_index % len(counterparts)]
+                    )
+            column = self.query_one(f"#{side}-column")
+            active = selection is not None and selection.side == side
+            column.set_class(active, "-active")
+            column.set_class(not active, "-inactive")
+        search = None
+        if self.search_query is not None:
+            search = SearchState(self.search_query, len(self.search_hits), self.search_index)
+        self.query_one(StatusLine).show(
+            self.navigator,
+            selection,
+            search=search,
+            pending_sensitivity=self.pending_sensitivity,
+        )
+        if self.detail_open:
+            self._show_detail()
+        self.refresh_bindings()
+
+    def _show_detail(self) -> None:
+        self.query_one(DetailPanel).show(self.comparison, self.selection, self.counterpart_index)

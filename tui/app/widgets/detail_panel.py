@@ -1,0 +1,163 @@
+"""The detail panel: one link seen closely, word by word."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui import engine
+from tui.app.labels import outlet_label
+from tui.app.navigation import Position, display_text, other_side
+from tui.engine import Comparison, DiffToken, Link
+from tui.sanitize import printable
+
+_LEFT_ONLY = "$text-error bold underline"
+_RIGHT_ONLY = "$text-success bold underline"
+_LABEL = "bold"
+_MUTED = "$text-muted"
+
+
+def _word_diff() -> Callable[[str, str], Sequence[DiffToken]] | None:
+    """The engine's word-level diff, if this engine version provides it."""
+    return getattr(engine, "word_diff", None)
+
+
+class DetailPanel(VerticalScroll, can_focus=False):
+    """Both sentences of the selected link, the words only each has, conflicts and quotes."""
+
+    DEFAULT_CSS = """
+    DetailPanel {
+        height: auto;
+        max-height: 45%;
+    }
+    DetailPanel > Static {
+        width: 1fr;
+    }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-body")
+
+    def show(self, comparison: Comparison, selection: Position | None, counterpart: int) -> None:
+        """Describe the link between the selection and one of its counterparts.
+
+        Args:
+            comparison: The comparison being read.
+            selection: The selected sentence.
+            counterpart: Which of its counterparts (index into ``counterparts``).
+        """
+        self.query_one("#detail-body", Static).update(
+            detail_content(comparison, selection, counterpart)
+        )
+
+
+def detail_content(comparison: Comparison, selection: Position | None, counterpart: int) -> Content:
+    """The panel's text for the selection's ``counterpart``-th link."""
+    if selection is None:
+        return Content("Nothing selected.")
+    links = comparison.links_of(selection.side, selection.sentence)
+    if not links:
+        return Content.assemble(
+            ("Only here. ", _LABEL),
+            (
+                f"No sentence of {outlet_label(comparison.article(other_side(selection.side)))} "
+                "reports this fact at the current sensitivity.",
+                _MUTED,
+            ),
+            "\n",
+            *_quote_lines(comparison, selection.side, selection.sentence),
+        )
+    link = links[counterpart % len(links)]
+    return _link_content(comparison, link, counterpart % len(links), len(links))
+
+
+def _text_of(comparison: Comparison, side: str, sentence_id: int) -> str:
+    article = comparison.article(side)  # type: ignore[arg-type]
+    for sentence in article.sentences:
+        if sentence.id == sentence_id:
+            return sentence.text
+    return ""
+
+
+def _link_content(comparison: Comparison, link: Link, index: int, count: int) -> Content:
+    left_text = _text_of(comparison, "left", link.left)
+    right_text = _text_of(comparison, "right", link.right)
+    parts: list[str | tuple[str, str] | Content] = [
+        (f"Link {index + 1} of {count}", _LABEL),
+        f" · {link.strength} · score {link.score:.2f}",
+        ("   enter: next counterpart · escape: close", _MUTED) if count > 1 else "",
+        "\n",
+    ]
+    diff = _word_diff()
+    left_line: Content
+    right_line: Content
+    if diff is None:
+        left_line = Content(display_text(left_text))
+        right_line = Content(display_text(right_text))
+        parts.append(("(word-level diff not available in this engine version)\n", _MUTED))
+    else:
+        tokens = tuple(diff(left_text, right_text))
+        left_line = _diff_line(tokens, keep="-", style=_LEFT_ONLY)
+        right_line = _diff_line(tokens, keep="+", style=_RIGHT_ONLY)
+    parts += [
+        (f"◀ {outlet_label(comparison.left)}: ", _LABEL),
+        left_line,
+        "\n",
+        (f"▶ {outlet_label(comparison.right)}: ", _LABEL),
+        right_line,
+        "\n",
+    ]
+    if link.conflicts:
+        parts.append(("Conflicts: ", "bold $text-error"))
+        parts.append(
+            Content("; ").join(
+                Content.assemble(
+                    (printable(c.left), "$text-error bold"),
+                    " ≠ ",
+                    (printable(c.right), "$text-error bold"),
+                    (f" ({c.type})", _MUTED),
+                )
+                for c in link.conflicts
+            )
+        )
+        parts.append("\n")
+    if link.shared_terms:
+        parts += [("Why: ", _LABEL), "shared words ", printable(", ".join(link.shared_terms)), "\n"]
+    else:
+        parts += [("Why: ", _LABEL), (f"similarity score {link.score:.2f}", _MUTED), "\n"]
+    parts += _quote_lines(comparison, "left", link.left)
+    parts += _quote_lines(comparison, "right", link.right)
+    return Content.assemble(*parts)
+
+
+def _diff_line(tokens: Sequence[DiffToken], *, keep: str, style: str) -> Content:
+    """One side of a word diff: common words plain, this side's own words marked."""
+    pieces: list[str | tuple[str, str]] = []
+    previous = ""
+    for token in tokens:
+        if token.op not in ("=", keep):
+            continue
+        text = display_text(token.text)
+        # Tokens are words; put a space between two words unless a token brings its own.
+        if previous and not previous[-1:].isspace() and not text[:1].isspace():
+            pieces.append(" ")
+        pieces.append((text, style) if token.op == keep else text)
+        previous = text
+    return Content.assemble(*pieces)
+
+
+def _quote_lines(
+    comparison: Comparison, side: str, sentence_id: int
+) -> list[str | tuple[str, str]]:
+    article = comparison.article(side)  # type: ignore[arg-type]
+    lines: list[str | tuple[str, str]] = []
+    for quote in article.quotes_in(sentence_id):
+        speaker = printable(quote.speaker) if quote.speaker else "unattributed"
+        lines += [
+            (f"Quote ({side}, {quote.status}): ", _LABEL),
+            f"“{display_text(quote.text)}” — {speaker}\n",
+        ]
+    return lines

@@ -1,0 +1,109 @@
+"""A minimap of a whole article beside its column: categories by colour, the viewport marked."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.app.navigation import Category
+from tui.app.widgets.article_view import PRIORITY, ArticleView
+from tui.engine._model import Side
+
+
+class Overview(Widget, can_focus=False):
+    """Each row stands for a slice of the article's lines, coloured by its most notable category.
+
+    Rows inside the article's viewport carry a bar on their left. Clicking a
+    row asks for the article to scroll there.
+    """
+
+    DEFAULT_CSS = """
+    Overview {
+        width: 2;
+        height: 1fr;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "overview--viewport",
+        "overview--strong",
+        "overview--partial",
+        "overview--only",
+        "overview--quote",
+        "overview--quote-only",
+        "overview--bookmark",
+        "overview--other",
+    }
+
+    class Jumped(Message):
+        """The reader clicked the overview: scroll the article to ``fraction`` of its length."""
+
+        def __init__(self, side: Side, fraction: float) -> None:
+            self.side = side
+            self.fraction = fraction
+            super().__init__()
+
+    def __init__(self, view: ArticleView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self._rows: list[Category | None] | None = None
+        self._rows_key: tuple[int, int] | None = None
+
+    def invalidate(self) -> None:
+        """The article's layout or categories changed."""
+        self._rows = None
+        self.refresh()
+
+    def _row_categories(self) -> list[Category | None]:
+        height = self.size.height
+        per_line = self.view.line_categories()
+        key = (height, len(per_line))
+        if self._rows is None or self._rows_key != key:
+            rows: list[Category | None] = []
+            total = len(per_line)
+            for row in range(height):
+                start = row * total // max(1, height)
+                stop = max(start + 1, (row + 1) * total // max(1, height))
+                found = {c for c in per_line[start:stop] if c is not None}
+                rows.append(next((c for c in PRIORITY if c in found), None))
+            self._rows, self._rows_key = rows, key
+        return self._rows
+
+    def _viewport_rows(self) -> tuple[int, int]:
+        total = max(1, len(self.view.layout.lines))
+        height = max(1, self.size.height)
+        top = round(self.view.scroll_y)
+        shown = max(1, self.view.scrollable_content_region.height)
+        first = top * height // total
+        last = min(height - 1, max(first, (top + shown - 1) * height // total))
+        return first, last
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        rows = self._row_categories()
+        if y >= len(rows):
+            return Strip.blank(self.size.width, base)
+        first, last = self._viewport_rows()
+        in_view = first <= y <= last
+        marker = Segment("▐" if in_view else " ", base + self._style("viewport"))
+        category = rows[y]
+        cell = (
+            Segment("█", base + self._style(category))
+            if category is not None
+            else Segment(" ", base)
+        )
+        return Strip([marker, cell]).adjust_cell_length(self.size.width, base)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"overview--{name}")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        fraction = event.y / max(1, self.size.height)
+        self.post_message(self.Jumped(self.view.side, fraction))

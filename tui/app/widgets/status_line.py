@@ -1,0 +1,87 @@
+"""The status line: where the reader is, and the comparison's counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.app.navigation import Navigator, Position
+from tui.sanitize import printable
+
+
+@dataclass(frozen=True, slots=True)
+class SearchState:
+    """A search in progress: what was asked, how many hits, which one is current (0-based)."""
+
+    query: str
+    hits: int
+    current: int | None
+
+
+class StatusLine(Static):
+    """One line: the selected sentence's place, the summary counts, the sensitivity."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    def show(
+        self,
+        navigator: Navigator,
+        selection: Position | None,
+        *,
+        search: SearchState | None = None,
+        pending_sensitivity: float | None = None,
+    ) -> None:
+        """Redraw the line for the current state.
+
+        Args:
+            navigator: The comparison being read.
+            selection: The selected sentence, if any.
+            search: The active search, if any.
+            pending_sensitivity: A re-alignment under way at this sensitivity.
+        """
+        self.update(status_content(navigator, selection, search, pending_sensitivity))
+
+
+def status_content(
+    navigator: Navigator,
+    selection: Position | None,
+    search: SearchState | None = None,
+    pending_sensitivity: float | None = None,
+) -> Content:
+    """The status line's content (also used by tests to read the counts)."""
+    summary = navigator.summary
+    parts: list[str | tuple[str, str]] = []
+    if search is not None:
+        where = f"{search.current + 1} of {search.hits}" if search.current is not None else "none"
+        if search.hits == 0:
+            where = "no match"
+        parts += [("search ", "bold"), (f"“{printable(search.query)}” ", "$text-accent"), where]
+        parts.append(" · ")
+    if selection is not None:
+        shared = navigator.shared(selection.side)
+        total = len(shared)
+        if selection.sentence in shared:
+            place = f"shared fact {shared.index(selection.sentence) + 1} of {total}"
+        elif navigator.sentence(selection.side, selection.sentence).kind != "body":
+            place = (
+                f"{navigator.sentence(selection.side, selection.sentence).kind} · {total} shared"
+            )
+        else:
+            place = f"only here · {total} shared"
+        parts += [(f"{selection.side} ", "bold"), place, " · "]
+    parts += [
+        f"left only {summary.left_only} · right only {summary.right_only} · "
+        f"quotes only left {summary.quotes_only_left} / right {summary.quotes_only_right} · ",
+        f"sensitivity {navigator.comparison.sensitivity:.2f}",
+    ]
+    if pending_sensitivity is not None:
+        parts.append((f" → {pending_sensitivity:.2f} re-aligning…", "$text-warning"))
+    return Content.assemble(*parts)
