@@ -101,7 +101,9 @@ def load_pair(
     if left == "-" and right == "-":
         raise InputError("only one side can be read from standard input")
     # Two URLs are fetched at the same time; a cached page is reused unless refresh.
-    loaded = load_documents((left, right), max_bytes=max_bytes, refresh=refresh)
+    # On a terminal, say which pages are being fetched: it can take seconds.
+    progress = _say_fetching if sys.stderr.isatty() else None
+    loaded = load_documents((left, right), max_bytes=max_bytes, refresh=refresh, progress=progress)
     for item in loaded:
         for warning in item.warnings:
             _say(f"warning: {warning}")
@@ -115,6 +117,11 @@ def load_pair(
         if not article.body:
             raise InputError(f"{article.source}: no sentences found in the article")
     return comparison
+
+
+def _say_fetching(spec: str, what: str) -> None:
+    if what == "fetching":
+        _say(f"fetching {spec} ...")
 
 
 def _same_file(a: str, b: str) -> bool:
