@@ -1,0 +1,270 @@
+"""Words as the matcher sees them: tokens, normalised keys, aliases, stop words.
+
+A key folds case, diacritics (Erdoğan = Erdogan), possessives, inflections
+(deploy = deployed = deploying) and spelling tails (Zelensky = Zelenskyy) into one
+string; an alias table folds names (Türkiye = Turkey, Kiev = Kyiv); numbers
+written as words become digits. Everything is cached per distinct word, because
+news vocabularies are small next to their token counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A token: a run of letters/digits, with inner apostrophes, hyphens, dots or
+# commas (U.S., 250,000, three-year, Türkiye's, cease-fire).
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'.,\-‐–]\w+)*", re.UNICODE)
+
+_NUMBER_WORDS = {
+    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+    "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+    "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
+    "million": "1000000", "billion": "1000000000", "first": "1st", "second": "2nd",
+    "third": "3rd", "twice": "2x", "dozen": "12",
+}  # fmt: skip
+
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+# Inflectional and common derivational endings, longest first. Stripping them and
+# keeping at most seven letters makes one key of contribute/contribution/contributing.
+_SUFFIXES = (
+    "ationally", "izations", "ization", "ational", "ations", "ingly", "ments", "ation",
+    "ement", "ively", "ities", "ility", "ments", "ness", "ment", "ings", "edly", "ally",
+    "ity", "ing", "ies", "ied", "ive", "ion", "ers", "ed", "es", "er", "ly", "al", "s", "e", "y",
+)  # fmt: skip
+_KEY_LENGTH = 7
+
+
+def _load_lines(name: str) -> list[str]:
+    text = resources.files("tui.engine").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words that carry no fact on their own."""
+    return frozenset(word for line in _load_lines("stopwords.txt") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def shipped_aliases() -> dict[str, str]:
+    """The shipped alias table: folded alias phrase -> canonical key phrase."""
+    table: dict[str, str] = {}
+    for line in _load_lines("aliases.txt"):
+        canonical, _, rest = line.partition(":")
+        for alias in rest.split(","):
+            if alias.strip():
+                table[fold(alias.strip())] = _canonical(canonical)
+    return table
+
+
+def _canonical(phrase: str) -> str:
+    """The key a canonical name gets: folded and stemmed like any token."""
+    return " ".join(stem(word) for word in fold(phrase.strip()).split())
+
+
+def parse_aliases(text: str) -> dict[str, str]:
+    """Read a user alias file in the shipped format (``canonical: alias, alias``)."""
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        canonical, _, rest = line.partition(":")
+        for alias in rest.split(","):
+            if alias.strip() and canonical.strip():
+                table[fold(alias.strip())] = _canonical(canonical)
+    return table
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower case without diacritics: ``Erdoğan`` -> ``erdogan``."""
+    lowered = word.lower().replace("’", "'").replace("ı", "i")
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A short, fast stem: strip common endings, keep at most seven letters."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:_KEY_LENGTH]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a sentence: where it is, what it says, and its matching key."""
+
+    start: int
+    end: int
+    raw: str
+    key: str
+    content: bool
+    number: bool
+    capitalized: bool
+
+
+@lru_cache(maxsize=65536)
+def _word_parts(raw: str) -> tuple[tuple[str, bool], ...]:
+    """Fold one raw token into (key, is_number) parts, before aliases and stop words."""
+    word = fold(raw).rstrip(".")
+    if word.endswith(("'s", "'")) and len(word) > 2:
+        word = word[:-2] if word.endswith("'s") else word[:-1]
+    if any(c.isdigit() for c in word):
+        # 250,000 -> 250000; 3-year -> 3, year; 2.5 stays.
+        parts = re.split(r"[-‐–]", word)
+        out: list[tuple[str, bool]] = []
+        for part in parts:
+            if not part:
+                continue
+            if part[0].isdigit():
+                out.append((part.replace(",", ""), True))
+            else:
+                out.append((stem(part), False))
+        return tuple(out)
+    pieces = [p for p in re.split(r"[-‐–]", word) if p]
+    if len(pieces) > 1 and any(p in _NUMBER_WORDS for p in pieces):
+        return tuple(
+            (_NUMBER_WORDS[p], True) if p in _NUMBER_WORDS else (stem(p), False) for p in pieces
+        )
+    if len(pieces) > 1:
+        # cease-fire = ceasefire; U.S.-led keeps its parts apart below via dots.
+        word = "".join(pieces)
+    if word in _NUMBER_WORDS:
+        return ((_NUMBER_WORDS[word], True),)
+    if "." in word:
+        # Dotted abbreviations (u.s., u.n.) are matched by the alias table on the
+        # dotted form; otherwise drop the dots.
+        return ((word, False),)
+    return ((stem(word), False) if word.isalpha() else (word, False),)
+
+
+def tokenize(
+    text: str,
+    aliases: Mapping[str, str],
+    *,
+    offset: int = 0,
+) -> list[Token]:
+    """Split text into tokens with keys; multi-word aliases are folded into one key.
+
+    Args:
+        text: The sentence.
+        aliases: Folded alias phrase -> canonical phrase (see :func:`alias_table`).
+        offset: Added to every token's start and end.
+    """
+    stops = stopwords()
+    raw_tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    tokens: list[Token] = []
+    i = 0
+    n = len(raw_tokens)
+    while i < n:
+        # Longest alias phrase first (up to four words: "united states of america").
+        matched = False
+        for width in (4, 3, 2):
+            if i + width > n:
+                continue
+            phrase = " ".join(fold(raw_tokens[j][2]).rstrip(".") for j in range(i, i + width))
+            canonical = aliases.get(phrase)
+            if canonical is not None:
+                start, end = raw_tokens[i][0], raw_tokens[i + width - 1][1]
+                tokens.append(
+                    Token(
+                        offset + start, offset + end, text[start:end], canonical, True, False, True
+                    )
+                )
+                i += width
+                matched = True
+                break
+        if matched:
+            continue
+        start, end, raw = raw_tokens[i]
+        folded = fold(raw)
+        canonical = aliases.get(folded) or aliases.get(folded.rstrip("."))
+        if raw == "US":
+            canonical = "usa"
+        capitalized = raw[:1].isupper()
+        if canonical is not None:
+            tokens.append(Token(offset + start, offset + end, raw, canonical, True, False, True))
+        else:
+            for key, is_number in _word_parts(raw):
+                alias = aliases.get(key)
+                if alias is not None:
+                    key = alias
+                content = is_number or (key not in stops and len(key) > 1 and folded not in stops)
+                tokens.append(
+                    Token(offset + start, offset + end, raw, key, content, is_number, capitalized)
+                )
+        i += 1
+    return tokens
+
+
+def alias_table(extra: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """The shipped aliases with the user's on top; keys are stemmed like tokens."""
+    if not extra:
+        return _default_alias_table()
+    return _build_alias_table(extra)
+
+
+@lru_cache(maxsize=1)
+def _default_alias_table() -> Mapping[str, str]:
+    return _build_alias_table(None)
+
+
+def _build_alias_table(extra: Mapping[str, str] | None) -> dict[str, str]:
+    table = dict(shipped_aliases())
+    if extra:
+        table.update({fold(k): _canonical(v) for k, v in extra.items()})
+    # Single-word aliases also match after stemming (turkiye's -> turkiye).
+    for alias, canonical in list(table.items()):
+        if " " not in alias and alias.isalpha():
+            table.setdefault(stem(alias), canonical)
+    return table
+
+
+def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
+    """The set of content keys of some tokens."""
+    return frozenset(t.key for t in tokens if t.content)
