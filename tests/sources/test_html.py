@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.engine import InputError, compare_documents
 from tui.sources.html import decode_html, extract_article, looks_like_html
@@ -235,3 +237,52 @@ def test_binary_bytes_are_not_a_page() -> None:
 )
 def test_looks_like_html(data: bytes, expected: bool) -> None:
     assert looks_like_html(data) is expected
+
+
+_TAGS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='paywall'>",
+        "</div>",
+        "<h1>",
+        "</h1>",
+        "<script>",
+        "<br>",
+        "<article>",
+        "</article>",
+        "<!--",
+        "-->",
+        "<meta charset='x'>",
+        "&amp;",
+        "&#0;",
+        "\x00",
+    ]
+)
+_WORDS = st.text(min_size=0, max_size=30)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(parts=st.lists(st.one_of(_TAGS, _WORDS), max_size=40), prefix=st.booleans())
+def test_any_page_gives_a_document_or_one_line_error(parts: list[str], prefix: bool) -> None:
+    html = ("<!doctype html><html><body>" if prefix else "") + "".join(parts)
+    try:
+        document = extract_article(html, source="page.html")
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        assert str(exc).startswith("page.html: ")
+    else:
+        assert document.text.strip()
+        if document.title:
+            assert document.text.startswith(document.title)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=300), charset=st.sampled_from([None, "utf-8", "latin-1", "bogus"]))
+def test_any_bytes_decode_or_are_refused_as_binary(data: bytes, charset: str | None) -> None:
+    try:
+        text, _encoding = decode_html(data, name="page", charset=charset)
+    except InputError as exc:
+        assert "binary" in str(exc)
+    else:
+        assert isinstance(text, str)

@@ -156,20 +156,27 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
     from trafilatura.utils import load_html
 
     _quiet_libraries()
-    tree = load_html(html)
-    if tree is None:
-        raise InputError(f"{source}: cannot read the page as HTML")
-    page_words = visible_words(tree)
-    _drop_blockers(tree)
-    result = bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=True,
-    )
+    try:
+        tree = load_html(html)
+        if tree is None:
+            raise InputError(f"{source}: cannot read the page as HTML")
+        page_words = visible_words(tree)
+        _drop_blockers(tree)
+        result = bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            favor_precision=True,
+        )
+    except InputError:
+        raise
+    except Exception as exc:
+        # The page is untrusted and the parser is third-party: whatever it
+        # trips on, the user gets one line, not a traceback.
+        raise InputError(f"{source}: cannot extract the article ({type(exc).__name__})") from None
     title = _clean(getattr(result, "title", None))
     lines = [line.strip() for line in (getattr(result, "text", None) or "").splitlines()]
     paragraphs = [line for line in lines if line]
