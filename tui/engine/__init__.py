@@ -4,6 +4,7 @@ A pure library: it imports neither textual nor rich and does no I/O at import.
 """
 
 from ._compare import DEFAULT_SENSITIVITY, compare_documents, compare_files, compare_texts
+from ._diff import word_diff
 from ._load import DEFAULT_MAX_BYTES, InputError, TextFile, decode_bytes, read_text_file
 from ._model import (
     Article,
@@ -36,4 +37,5 @@ __all__ = [
     "compare_texts",
     "decode_bytes",
     "read_text_file",
+    "word_diff",
 ]
