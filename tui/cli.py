@@ -313,6 +313,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("left", nargs="?", help="the first article")
     parser.add_argument("right", nargs="?", help="the second article")
     _add_pair_options(parser)
+    _add_data_dir_option(parser)
     return parser
 
 
@@ -338,7 +339,7 @@ def _run_app(argv: Sequence[str]) -> int:
 
         print_text_report(comparison)
         return 0
-    StorydiffApp(comparison).run()
+    StorydiffApp(comparison, data_dir=args.data_dir).run()
     return 0
 
 

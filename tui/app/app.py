@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -11,6 +12,8 @@ from textual.screen import Screen
 
 from tui.app.screens.main import MainScreen
 from tui.engine import Comparison, Document, compare_documents
+from tui.store import BookmarkStore
+from tui.store import data_dir as resolve_data_dir
 
 
 def recompare_from(comparison: Comparison) -> Callable[[float], Comparison]:
@@ -48,6 +51,7 @@ class StorydiffApp(App[None]):
         recompare: Recomputes the comparison at another sensitivity (for + and -);
             by default the engine compares the same texts again.
         theme: The Textual theme to start with (the command palette changes it).
+        data_dir: Where bookmarks are kept (``--data-dir``).
     """
 
     CSS_PATH = "app.tcss"
@@ -59,14 +63,17 @@ class StorydiffApp(App[None]):
         *,
         recompare: Callable[[float], Comparison] | None = None,
         theme: str = "textual-dark",
+        data_dir: str | Path | None = None,
     ) -> None:
         super().__init__()
+        #: Bookmarks live here: ``data_dir``, else $STORYDIFF_DATA_DIR, else the user data dir.
+        self.bookmark_store = BookmarkStore(resolve_data_dir(data_dir))
         self.comparison = comparison
         self.recompare = recompare or recompare_from(comparison)
         self.theme = theme
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.comparison, self.recompare)
+        return MainScreen(self.comparison, self.recompare, self.bookmark_store)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists every action of the reading view, then Textual's own."""

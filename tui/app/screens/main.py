@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
+from tui.app.bookmarking import Bookmarking
 from tui.app.labels import outlet_label, title_label
 from tui.app.messages import Realigned, SelectionChanged
 from tui.app.navigation import Hit, Navigator, Position, other_side
@@ -25,6 +26,7 @@ from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
 from tui.engine import Comparison
 from tui.engine._model import Side
+from tui.store import BookmarkStore, data_dir
 
 #: Below this many columns the two articles no longer fit side by side.
 NARROW_WIDTH = 100
@@ -69,6 +71,9 @@ class MainScreen(Screen[None]):
         Binding("minus", "sensitivity(-1)", "Fewer", show=True, key_display="-"),
         Binding("question_mark", "help", "Help", show=True, key_display="?"),
         Binding("escape", "close", "Close panel", show=False),
+        Binding("b", "bookmark", "Bookmark", show=True),
+        Binding("B", "bookmarks", "Bookmarks", show=True),
+        Binding("x", "export", "Export", show=False),
     ]
 
     detail_open: reactive[bool] = reactive(False)
@@ -80,8 +85,13 @@ class MainScreen(Screen[None]):
     furniture: reactive[bool] = reactive(False)
     """Whether titles, captions and site furniture are shown in the articles."""
 
-    def __init__(self, comparison: Comparison, recompare: Recompare) -> None:
+    def __init__(
+        self, comparison: Comparison, recompare: Recompare, store: BookmarkStore | None = None
+    ) -> None:
         super().__init__()
+        #: Where bookmarks are kept (the user data directory unless given).
+        self.store = store or BookmarkStore(data_dir())
+        self.bookmarking: Bookmarking | None = None
         self.recompare = recompare
         self.navigator = Navigator(comparison)
         self.selection: Position | None = None
@@ -125,6 +135,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         first = self.navigator.first("left") or self.navigator.first("right")
         self._select(first)
+        self.bookmarking = Bookmarking(
+            self, self.store, lambda: self.comparison, self.set_bookmarked
+        )
+        self.bookmarking.load()
 
     # --- watchers ---------------------------------------------------------------
 
@@ -231,6 +245,9 @@ class MainScreen(Screen[None]):
             return target != self._current_sensitivity() or None
         if action == "close":
             return self.detail_open or self.search_query is not None or None
+        if action == "bookmark":
+            usable = self.bookmarking is not None and self.bookmarking.enabled
+            return (selection is not None and usable) or None
         return True
 
     def action_move(self, delta: int) -> None:
@@ -353,6 +370,25 @@ class MainScreen(Screen[None]):
         elif self.search_query is not None:
             self.search_query, self.search_hits, self.search_index = None, (), None
             self._update()
+
+    def action_bookmark(self) -> None:
+        """Bookmark the selected sentence, or its link when it is shared, with a note."""
+        selection = self.selection
+        if selection is None or self.bookmarking is None:
+            return
+        counterparts = self._counterparts(selection)
+        other = counterparts[self.counterpart_index % len(counterparts)] if counterparts else None
+        self.bookmarking.add(selection.side, selection.sentence, other)
+
+    def action_bookmarks(self) -> None:
+        """List this pair's bookmarks: jump, edit, delete, filter."""
+        if self.bookmarking is not None:
+            self.bookmarking.show(lambda side, sentence: self._select(Position(side, sentence)))
+
+    def action_export(self) -> None:
+        """Export the comparison and its bookmarks to a Markdown file."""
+        if self.bookmarking is not None:
+            self.bookmarking.export()
 
     # --- public ---------------------------------------------------------------------
 
