@@ -51,6 +51,8 @@ class Bookmarking:
         self.pair = pair_identity(comparison())
         self.placed: list[Placed] = []
         self._warned = False
+        # The screen starts with nothing marked; re-marking redraws both columns.
+        self._marked: frozenset[tuple[Side, int]] = frozenset()
 
     @property
     def enabled(self) -> bool:
@@ -84,7 +86,9 @@ class Bookmarking:
                 shown.add((item.bookmark.side, item.sentence))
             if item.other is not None:
                 shown.add((item.bookmark.other_side, item.other))
-        self._show_marks(shown)
+        if frozenset(shown) != self._marked:
+            self._marked = frozenset(shown)
+            self._show_marks(shown)
         return self.placed
 
     # --- the keys --------------------------------------------------------------------

@@ -104,6 +104,8 @@ class MainScreen(Screen[None]):
         self.search_hits: tuple[Hit, ...] = ()
         self.search_index: int | None = None
         self.pending_sensitivity: float | None = None
+        #: Set once the widgets exist (``is_mounted`` is still False inside on_mount).
+        self._ready = False
 
     @property
     def comparison(self) -> Comparison:
@@ -133,6 +135,7 @@ class MainScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
+        self._ready = True
         first = self.navigator.first("left") or self.navigator.first("right")
         self._select(first)
         self.bookmarking = Bookmarking(
@@ -484,7 +487,7 @@ class MainScreen(Screen[None]):
         """Show a new comparison or the same one with other options, keeping the selection."""
         bookmarked = self.navigator.bookmarked
         self.navigator = Navigator(comparison, furniture=self.furniture, bookmarked=bookmarked)
-        if not self.is_mounted:
+        if not self._ready:
             return
         for side in ("left", "right"):
             self._view(side).set_navigator(self.navigator)
@@ -503,7 +506,7 @@ class MainScreen(Screen[None]):
 
     def _update(self, *, scroll: bool = False) -> None:
         """Bring every widget in line with the selection and the comparison."""
-        if not self.is_mounted:
+        if not self._ready:
             return
         selection = self.selection
         hits: dict[Side, dict[int, list[tuple[int, int]]]] = {"left": {}, "right": {}}

@@ -1,0 +1,387 @@
+"""Bookmarks in the app: b adds with a note, B lists (jump, edit, delete, filter), x exports.
+
+Every test keeps its bookmarks in its own ``tmp_path`` data directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import shutil
+import sqlite3
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from tui.app.app import StorydiffApp
+from tui.app.navigation import Position
+from tui.app.screens.bookmarks import BookmarksScreen, ConfirmDelete
+from tui.app.screens.main import MainScreen
+from tui.app.screens.note_dialog import NoteDialog
+from tui.engine import Comparison, compare_files
+from tui.store import DATA_DIR_ENV, BookmarkStore, pair_identity
+from tui.store.bookmarks import DB_NAME
+
+WIDE = (120, 40)
+
+LEFT_TEXT = (
+    "Ministers agreed a ceasefire on Monday after three days of talks in Geneva.\n\n"
+    "The opposition called the deal a betrayal of the displaced families.\n\n"
+    "Aid convoys will be allowed through two crossings starting on Friday morning.\n"
+)
+RIGHT_TEXT = (
+    "Observers from four countries will monitor the northern border region.\n\n"
+    "Aid convoys will be allowed through two crossings starting on Friday morning.\n"
+)
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read or write the user's data, or export into the checkout."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "env-data"))
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+
+def main_screen(app: StorydiffApp) -> MainScreen:
+    screen = app.get_screen("_default")
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def pair_files(folder: Path, sample_paths: tuple[Path, Path], names: tuple[str, str]) -> list[str]:
+    """Copy the sample pair into ``folder`` under new names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for source, name in zip(sample_paths, names, strict=True):
+        target = folder / name
+        shutil.copyfile(source, target)
+        out.append(str(target))
+    return out
+
+
+def small_pair(folder: Path) -> Comparison:
+    """Two short articles sharing one identical sentence: it links whatever the tuning."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.txt").write_text(LEFT_TEXT, encoding="utf-8")
+    (folder / "b.txt").write_text(RIGHT_TEXT, encoding="utf-8")
+    return compare_files(folder / "a.txt", folder / "b.txt")
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+def notifications(app: StorydiffApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@sync
+async def test_bookmark_survives_restart_with_files_moved_and_renamed(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    data = tmp_path / "data"
+    first = compare_files(*pair_files(tmp_path / "one", sample_paths, ("l.txt", "r.txt")))
+    app = StorydiffApp(first, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        chosen = screen.selection
+        assert chosen is not None
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await type_text(pilot, "check this claim")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert (chosen.side, chosen.sentence) in screen.navigator.bookmarked
+        await pilot.press("ctrl+q")
+
+    moved = pair_files(tmp_path / "elsewhere", sample_paths, ("renamed-a.txt", "renamed-b.txt"))
+    second = compare_files(*moved)
+    app = StorydiffApp(second, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        assert (chosen.side, chosen.sentence) in screen.navigator.bookmarked
+        await pilot.press("G")  # somewhere else, so that the jump is seen
+        await pilot.pause()
+        assert screen.selection != chosen
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["check this claim"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.selection == chosen
+
+    # The store now shows the new paths for this pair.
+    (record, marks), *_ = BookmarkStore(data).list_all()
+    assert record.left_path.endswith("renamed-a.txt")
+    assert len(marks) == 1
+
+
+@sync
+async def test_escape_cancels_the_note_dialog(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await type_text(pilot, "never mind")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert main_screen(app).navigator.bookmarked == frozenset()
+    assert not data.exists()  # nothing was written, so nothing was created
+
+
+@sync
+async def test_b_on_a_shared_sentence_bookmarks_the_link(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    left_id = next(s.id for s in comparison.left.sentences if s.text.startswith("Aid"))
+    right_id = next(s.id for s in comparison.right.sentences if s.text.startswith("Aid"))
+    assert comparison.counterparts("left", left_id) == (right_id,)
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.selection == Position("left", left_id)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")  # an empty note is fine
+        await pilot.pause()
+        assert screen.navigator.bookmarked == {("left", left_id), ("right", right_id)}
+    (mark,) = BookmarkStore(tmp_path / "data").for_pair(pair_identity(comparison))
+    assert (mark.kind, mark.sentence_id, mark.other_id, mark.note) == (
+        "link",
+        left_id,
+        right_id,
+        "",
+    )
+
+
+def _seed(data: Path, comparison: Comparison, notes: list[str]) -> BookmarkStore:
+    store = BookmarkStore(data)
+    pair = pair_identity(comparison)
+    for n, note in enumerate(notes):
+        sentence = comparison.left.body[n % len(comparison.left.body)]
+        store.add(pair, comparison, "left", sentence.id, note=note)
+    return store
+
+
+@sync
+async def test_edit_a_note_from_the_bookmarks_screen(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    store = _seed(tmp_path / "data", comparison, ["old note"])
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        note_input = dialog.query_one(Input)
+        assert note_input.value == "old note"
+        note_input.value = ""
+        await type_text(pilot, "new note")
+        await pilot.press("enter")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["new note"]
+    assert [b.note for b in store.for_pair(pair_identity(comparison))] == ["new note"]
+
+
+@sync
+async def test_delete_asks_first(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    store = _seed(tmp_path / "data", comparison, ["keep", "drop"])
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        assert len(screen.navigator.bookmarked) == 2
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("down")  # the second bookmark: "drop"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDelete)
+        await pilot.press("n")  # keep it after all
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert len(bookmarks.shown) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [item.bookmark.note for item in bookmarks.shown] == ["keep"]
+        assert len(screen.navigator.bookmarked) == 1
+    assert [b.note for b in store.for_pair(pair_identity(comparison))] == ["keep"]
+
+
+@sync
+async def test_filter_by_text(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    _seed(tmp_path / "data", comparison, ["alpha claim", "beta claim", "gamma"])
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        await pilot.press("slash")
+        await type_text(pilot, "claim")
+        await pilot.pause()
+        assert [i.bookmark.note for i in bookmarks.shown] == ["alpha claim", "beta claim"]
+        await type_text(pilot, " beta")
+        await pilot.pause()
+        assert [i.bookmark.note for i in bookmarks.shown] == ["beta claim"]
+        await pilot.press("enter")  # back to the table, then enter jumps
+        await pilot.pause()
+        assert bookmarks.query_one(DataTable).has_focus
+        target = bookmarks.shown[0].sentence
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).selection == Position("left", cast(int, target))
+
+
+@sync
+async def test_x_exports_to_a_new_file_named_for_the_pair(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    _seed(tmp_path / "data", comparison, ["exported note"])
+    (Path.cwd() / "storydiff-a-vs-b.md").write_text("an older export", encoding="utf-8")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        messages = notifications(app)
+    written = Path.cwd() / "storydiff-a-vs-b-2.md"
+    assert written.is_file()
+    assert "exported note" in written.read_text(encoding="utf-8")
+    assert (Path.cwd() / "storydiff-a-vs-b.md").read_text(encoding="utf-8") == "an older export"
+    assert any(str(written) in message for message in messages)
+
+
+@sync
+async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = StorydiffApp(comparison, data_dir=blocker / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.pause()
+        assert any("bookmarks are disabled" in m for m in notifications(app))
+        assert screen.check_action("bookmark", ()) is None  # greyed out
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.selection is not None
+    assert blocker.read_text() == "not a folder"
+
+
+@sync
+async def test_damaged_database_is_named_and_the_app_starts(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_NAME).write_bytes(b"\x00garbage" * 300)
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "damaged" in m]
+        kept = [p for p in data.iterdir() if p.name.startswith(DB_NAME + ".damaged-")]
+        assert len(kept) == 1 and str(kept[0]) in message
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert len(BookmarkStore(data).for_pair(pair_identity(comparison))) == 1
+    with sqlite3.connect(data / DB_NAME) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# --- snapshots ---------------------------------------------------------------------
+
+
+def _fixed_times(data: Path) -> None:
+    """Give saved bookmarks fixed times: no clock on a snapshot."""
+    with sqlite3.connect(data / DB_NAME) as conn:
+        conn.execute(
+            "UPDATE bookmarks SET created_at = '2025-03-07T09:30:00Z', "
+            "updated_at = '2025-03-07T09:30:00Z'"
+        )
+
+
+def _no_blink(app: StorydiffApp) -> None:
+    for widget in app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def test_snapshot_bookmarks_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """You should see the bookmarks screen over the articles: a heading "Bookmarks of this
+    pair: 3", a filter box, and a table of three rows (a ★ sentence, a ⇄ link L… ↔ R… and a
+    third sentence) with each sentence's first words, its note and "2025-03-07 09:30"; the
+    first row highlighted and the footer listing enter, e, delete, / and escape."""
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    store = BookmarkStore(data)
+    pair = pair_identity(comparison)
+    left = comparison.left.body
+    store.add(pair, comparison, "left", left[0].id, note="the ceasefire terms differ")
+    aid_left = next(s.id for s in left if s.text.startswith("Aid"))
+    aid_right = next(s.id for s in comparison.right.body if s.text.startswith("Aid"))
+    store.add(pair, comparison, "left", aid_left, other_id=aid_right, note="same wording")
+    store.add(pair, comparison, "left", left[1].id, note="")
+    store.close()
+    _fixed_times(data)
+
+    async def open_bookmarks(pilot: Any) -> None:
+        await pilot.press("B")
+        await pilot.pause()
+        _no_blink(pilot.app)
+
+    app = StorydiffApp(comparison, data_dir=data, theme="textual-dark")
+    assert snap_compare(app, terminal_size=WIDE, run_before=open_bookmarks)
+
+
+def test_snapshot_note_dialog(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """You should see the note dialog centred over the articles: "Bookmark sentence L…"
+    in bold, the selected sentence quoted below it, an input holding "needs a second
+    source", and the hint "enter saves · escape cancels"."""
+    comparison = small_pair(tmp_path / "pair")
+
+    async def open_dialog(pilot: Any) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        _no_blink(pilot.app)
+        await type_text(pilot, "needs a second source")
+        await pilot.pause()
+
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data", theme="textual-dark")
+    assert snap_compare(app, terminal_size=WIDE, run_before=open_dialog)
