@@ -137,17 +137,31 @@ def load_documents(
     if sum(1 for spec in specs if is_url(spec)) < 2:
         # Nothing to wait on at the same time: stay on this thread.
         return [load_document(spec, **options) for spec in specs]  # type: ignore[arg-type]
-    # Imported here: concurrent.futures brings logging and threading, 14 ms of
-    # start-up that comparing two files does not need.
-    from concurrent.futures import ThreadPoolExecutor
+    # Daemon threads rather than a thread pool: if the reader gives up (ctrl+c,
+    # or cancel in the app), the process can exit at once instead of waiting
+    # for a hung fetch to reach its timeout.
+    import threading
 
-    with ThreadPoolExecutor(max_workers=len(specs), thread_name_prefix="storydiff-load") as pool:
-        futures = [pool.submit(load_document, spec, **options) for spec in specs]  # type: ignore[arg-type]
-        errors = [future.exception() for future in futures]
-    for error in errors:
-        if error is not None:
-            raise error
-    return [future.result() for future in futures]
+    results: list[Loaded | BaseException | None] = [None] * len(specs)
+
+    def run(index: int, spec: str) -> None:
+        try:
+            results[index] = load_document(spec, **options)  # type: ignore[arg-type]
+        except BaseException as exc:  # handed to the caller's thread below
+            results[index] = exc
+
+    threads = [
+        threading.Thread(target=run, args=(i, spec), name=f"storydiff-load-{i}", daemon=True)
+        for i, spec in enumerate(specs)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [result for result in results if isinstance(result, Loaded)]
 
 
 def _load_stdin(max_bytes: int) -> Loaded:
