@@ -1,0 +1,220 @@
+"""The matcher: normalisation, links, strength, sensitivity, conflicts, word diff."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.engine import Conflict, compare_texts, word_diff
+from tui.engine._text import alias_table, parse_aliases, tokenize
+
+
+def keys(text: str) -> list[str]:
+    return [t.key for t in tokenize(text, alias_table()) if t.content]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("Erdoğan", "Erdogan", id="diacritics"),
+        pytest.param("Zelensky", "Zelenskyy", id="name-spelling-tail"),
+        pytest.param("Türkiye", "Turkey", id="alias-turkiye"),
+        pytest.param("Kiev", "Kyiv", id="alias-kyiv"),
+        pytest.param("U.S.", "United States", id="alias-us-phrase"),
+        pytest.param("Türkiye’s", "Turkey", id="possessive-curly"),
+        pytest.param("Trump's", "Trump", id="possessive-straight"),
+        pytest.param("deployed", "deploying", id="inflection-verb"),
+        pytest.param("contribution", "contributing", id="derivation"),
+        pytest.param("defenses", "defense", id="plural"),
+        pytest.param("three", "3", id="number-word"),
+        pytest.param("cease-fire", "ceasefire", id="hyphenated-compound"),
+        pytest.param("250,000", "250000", id="thousands-separator"),
+    ],
+)
+def test_same_key(a: str, b: str) -> None:
+    assert keys(a) == keys(b)
+    assert keys(a), "a content word must produce a key"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("military", "militant", id="military-militant"),
+        pytest.param("three", "four", id="numbers"),
+        pytest.param("Austria", "Australia", id="countries"),
+        pytest.param("international", "internet", id="shared-prefix"),
+    ],
+)
+def test_different_key(a: str, b: str) -> None:
+    assert keys(a) != keys(b)
+
+
+def test_us_pronoun_is_not_the_country() -> None:
+    assert keys("They told us") != keys("They told the US")
+    assert "usa" in keys("the US said")
+
+
+def test_three_year_splits_number_and_unit() -> None:
+    assert keys("three-year war") == ["3", "year", "war"]
+
+
+def test_user_aliases_extend_the_table() -> None:
+    table = parse_aliases("# comment\nbritish broadcasting corporation: bbc, beeb\n")
+    left = "The BBC reported the strike on Tuesday evening."
+    right = "The British Broadcasting Corporation reported the strike on Tuesday evening."
+    assert compare_texts(left, right, furniture=False, aliases=table).links
+    assert table["beeb"] == table["bbc"]
+
+
+LEFT = (
+    "Heavy rain flooded the northern city of Riverton on Monday, forcing 2,000 residents "
+    "from their homes.\n\n"
+    "The mayor, Ana Costa, declared a state of emergency and opened three shelters in "
+    "school buildings.\n\n"
+    "Local farmers said the harvest was already lost."
+)
+
+RIGHT = (
+    "Mayor Ana Costa declared an emergency in Riverton after heavy rains flooded the city, "
+    "opening three school shelters.\n\n"
+    "About 2,000 people left their homes on Monday as the water rose.\n\n"
+    "Weather forecasters expect more storms next week."
+)
+
+
+def body_index(comparison, side: str) -> dict[int, int]:
+    return {s.id: n for n, s in enumerate(comparison.article(side).body)}
+
+
+def test_reworded_and_reordered_sentences_link() -> None:
+    comparison = compare_texts(LEFT, RIGHT, furniture=False)
+    li, ri = body_index(comparison, "left"), body_index(comparison, "right")
+    pairs = {(li[link.left], ri[link.right]) for link in comparison.links}
+    assert (1, 0) in pairs, "the mayor's emergency is one fact in both"
+    assert (0, 1) in pairs, "2,000 residents leaving their homes is one fact in both"
+    assert not any(left == 2 for left, _ in pairs), "the farmers are only in the left"
+    assert not any(right == 2 for _, right in pairs), "the forecast is only in the right"
+
+
+def test_one_sentence_covering_two_links_to_both() -> None:
+    left = (
+        "The mayor declared a state of emergency in Riverton. "
+        "Two thousand residents were evacuated from the flooded district."
+    )
+    right = (
+        "Declaring a state of emergency in Riverton, the mayor ordered two thousand "
+        "residents evacuated from the flooded district."
+    )
+    comparison = compare_texts(left, right, furniture=False)
+    linked_left = {link.left for link in comparison.links}
+    assert len(linked_left) == 2
+    assert len({link.right for link in comparison.links}) == 1
+
+
+def test_strong_for_a_paraphrase_partial_for_one_shared_fact() -> None:
+    left = "Ana Costa declared a state of emergency in Riverton on Monday."
+    paraphrase = "On Monday Ana Costa declared a state of emergency in Riverton."
+    one_fact = (
+        "Ana Costa, who declared a state of emergency in Riverton, also asked the national "
+        "government for army engineers, emergency funds, pumps and sandbags for farmers."
+    )
+    strong = compare_texts(left, paraphrase, furniture=False).links
+    assert [link.strength for link in strong] == ["strong"]
+    partial = compare_texts(left, one_fact, furniture=False).links
+    assert partial, "the shared fact links"
+    assert partial[0].score < strong[0].score
+
+
+def test_unrelated_sentences_do_not_link() -> None:
+    comparison = compare_texts(
+        "The central bank raised interest rates by half a point.",
+        "The football team won its third match in a row.",
+        furniture=False,
+    )
+    assert comparison.links == ()
+
+
+def test_sensitivity_widens_and_narrows_the_links() -> None:
+    counts = [
+        len(compare_texts(LEFT, RIGHT, furniture=False, sensitivity=s).links)
+        for s in (0.0, 0.5, 1.0)
+    ]
+    assert counts[0] <= counts[1] <= counts[2]
+    assert counts[0] < counts[2]
+
+
+def test_swapping_articles_swaps_links() -> None:
+    forward = compare_texts(LEFT, RIGHT, furniture=False)
+    backward = compare_texts(RIGHT, LEFT, furniture=False)
+    assert {(k.left, k.right, k.strength, k.score) for k in forward.links} == {
+        (k.right, k.left, k.strength, k.score) for k in backward.links
+    }
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        pytest.param(
+            "Trump wants to end the three-year war in Ukraine quickly.",
+            "Trump wants to end the four-year war in Ukraine quickly.",
+            Conflict("three-year", "four-year", "number"),
+            id="number-words",
+        ),
+        pytest.param(
+            "The city paid $250,000 for the new bridge design last year.",
+            "The city paid $200,000 for the new bridge design last year.",
+            Conflict("250,000", "200,000", "number"),
+            id="money",
+        ),
+        pytest.param(
+            "The summit will open in Geneva on March 6 with both delegations.",
+            "The summit will open in Geneva on April 6 with both delegations.",
+            Conflict("March", "April", "date"),
+            id="month",
+        ),
+        pytest.param(
+            "President Joe Biden met the delegation in Geneva on Monday.",
+            "President Donald Trump met the delegation in Geneva on Monday.",
+            Conflict("Joe", "Donald", "name"),
+            id="name-after-title",
+        ),
+    ],
+)
+def test_conflicts(left: str, right: str, expected: Conflict) -> None:
+    links = compare_texts(left, right, furniture=False).links
+    assert len(links) == 1
+    assert expected in links[0].conflicts
+
+
+def test_no_conflict_when_values_agree() -> None:
+    text = "The city paid $250,000 for the new bridge design on March 6."
+    links = compare_texts(text, text.replace("paid", "spent"), furniture=False).links
+    assert links and links[0].conflicts == ()
+
+
+def test_word_diff_marks_common_and_one_sided_words() -> None:
+    diff = word_diff("Türkiye will send three ships.", "Turkey will send four ships soon.")
+    assert [(t.op, t.text) for t in diff] == [
+        ("=", "Türkiye"),
+        ("=", "will"),
+        ("=", "send"),
+        ("-", "three"),
+        ("+", "four"),
+        ("=", "ships"),
+        ("+", "soon"),
+    ]
+
+
+def test_word_diff_of_identical_sentences_is_all_common() -> None:
+    diff = word_diff("Same words here.", "Same words here.")
+    assert {t.op for t in diff} == {"="}
+
+
+def test_shared_terms_name_the_rare_shared_words() -> None:
+    links = compare_texts(
+        "Ana Costa declared a state of emergency in Riverton.",
+        "In Riverton, Ana Costa declared an emergency.",
+        furniture=False,
+    ).links
+    assert links
+    assert "Riverton" in links[0].shared_terms
+    assert "a" not in links[0].shared_terms
