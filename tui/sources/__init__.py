@@ -26,6 +26,7 @@ __all__ = [
     "is_url",
     "load_document",
     "load_documents",
+    "needs_fetch",
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -162,6 +163,20 @@ def load_documents(
         if isinstance(result, BaseException):
             raise result
     return [result for result in results if isinstance(result, Loaded)]
+
+
+def needs_fetch(spec: str, *, refresh: bool = False, cache_dir: Path | None = None) -> bool:
+    """Whether loading ``spec`` goes to the network (a URL not cached, or refresh).
+
+    An app uses it to decide whether to show fetch progress at all.
+    """
+    if not is_url(spec):
+        return False
+    if refresh:
+        return True
+    from tui.sources.cache import read_cached
+
+    return read_cached(spec, cache_dir) is None
 
 
 def _load_stdin(max_bytes: int) -> Loaded:
