@@ -16,6 +16,7 @@ from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compa
 
 if TYPE_CHECKING:
     from tui.engine import Comparison
+    from tui.sources import Loaded
     from tui.store import Bookmark, BookmarkStore
 
 PROG = "storydiff"
@@ -89,9 +90,18 @@ def _say(message: str) -> None:
 
 
 def load_pair(
-    left: str, right: str, *, sensitivity: float, max_bytes: int, refresh: bool = False
+    left: str,
+    right: str,
+    *,
+    sensitivity: float,
+    max_bytes: int,
+    refresh: bool = False,
+    loaded: Sequence[Loaded] | None = None,
 ) -> Comparison:
     """Load and compare two articles named on the command line.
+
+    ``loaded`` passes the two articles when they were already loaded (by the
+    app's loading screen); the checks and notes are the same.
 
     Raises:
         InputError: either input is unusable; the message is one line.
@@ -103,7 +113,10 @@ def load_pair(
     # Two URLs are fetched at the same time; a cached page is reused unless refresh.
     # On a terminal, say which pages are being fetched: it can take seconds.
     progress = _say_fetching if sys.stderr.isatty() else None
-    loaded = load_documents((left, right), max_bytes=max_bytes, refresh=refresh, progress=progress)
+    if loaded is None:
+        loaded = load_documents(
+            (left, right), max_bytes=max_bytes, refresh=refresh, progress=progress
+        )
     for item in loaded:
         for warning in item.warnings:
             _say(f"warning: {warning}")
@@ -330,7 +343,12 @@ def _run_app(argv: Sequence[str]) -> int:
     else:
         left, right = args.left, args.right
     comparison = load_pair(
-        left, right, sensitivity=args.sensitivity, max_bytes=args.max_size, refresh=args.refresh
+        left,
+        right,
+        sensitivity=args.sensitivity,
+        max_bytes=args.max_size,
+        refresh=args.refresh,
+        loaded=_load_with_progress(left, right, max_bytes=args.max_size, refresh=args.refresh),
     )
     try:
         from tui.app.app import StorydiffApp
@@ -341,6 +359,28 @@ def _run_app(argv: Sequence[str]) -> int:
         return 0
     StorydiffApp(comparison, data_dir=args.data_dir).run()
     return 0
+
+
+def _load_with_progress(
+    left: str, right: str, *, max_bytes: int, refresh: bool
+) -> Sequence[Loaded] | None:
+    """Load the pair in the loading app when a page must be fetched; else None.
+
+    Fetching can take seconds, and the app should show progress meanwhile.
+    Standard input cannot be read while an app owns the terminal, so ``-``
+    loads the plain way.
+    """
+    from tui.sources import needs_fetch
+
+    if "-" in (left, right) or not sys.stdout.isatty():
+        return None
+    if not any(needs_fetch(spec, refresh=refresh) for spec in (left, right)):
+        return None
+    try:
+        from tui.app.loading import load_with_progress
+    except ImportError:
+        return None
+    return load_with_progress((left, right), max_bytes=max_bytes, refresh=refresh)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
