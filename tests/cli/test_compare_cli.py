@@ -1,0 +1,275 @@
+"""`storydiff compare` through a real process: bad input is one line and exit 2.
+
+Every case runs ``python -m tui compare`` in a subprocess, as a user would, so a
+traceback or a stray second line on stderr fails the test.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Sentences enough to make an article on their own.
+ARTICLE = (
+    "Ministers met in Ankara on Monday to discuss the plan.\n\n"
+    "The proposal would send 2,000 troops to the region by August. "
+    "Officials said the talks would continue next week.\n"
+)
+
+# Bytes that cp1252 leaves undefined; with one of them, and invalid UTF-8,
+# no decoding the command tries can read the file.
+CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+PNG_HEADER = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+)
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tui`` with ``args``; stdout and stderr decoded as UTF-8."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[str]) -> str:
+    """Exit 2, exactly one non-empty line on stderr, no traceback; returns the line."""
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].strip()
+    assert done.stdout == ""
+    return lines[0]
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "good.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _undecodable() -> bytes:
+    data = ARTICLE.encode("utf-8")
+    # Each undefined byte follows ASCII text, so it is also a stray UTF-8
+    # continuation byte: invalid UTF-8 and undefined in cp1252.
+    return data + b"".join(b" word" + bytes([b]) for b in CP1252_UNDEFINED) + b".\n"
+
+
+# name -> how to make the bad input in a temporary folder
+BAD_INPUTS = {
+    "missing": lambda d: d / "no-such-article.txt",
+    "directory": lambda d: _folder(d / "folder"),
+    "empty": lambda d: _write(d / "empty.txt", b""),
+    "whitespace-only": lambda d: _write(d / "blank.txt", b"  \n\n\t \r\n   \n"),
+    "png-header": lambda d: _write(d / "picture.txt", PNG_HEADER + ARTICLE.encode()),
+    "nul-bytes": lambda d: _write(d / "nul.txt", ARTICLE.encode().replace(b" ", b"\x00")),
+    "undecodable": lambda d: _write(d / "mojibake.txt", _undecodable()),
+    "no-sentences": lambda d: _write(d / "rules.txt", "— * —\n\n* * *\n\n...\n".encode()),
+}
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, good: Path, case: str, side: str) -> None:
+    bad = BAD_INPUTS[case](tmp_path)
+    pair = [str(bad), str(good)] if side == "left" else [str(good), str(bad)]
+    line = assert_one_line_error(run_cli("compare", *pair, "--format", "json"))
+    # A clear message says which input is at fault.
+    assert bad.name in line
+
+
+def test_undecodable_fixture_really_is_undecodable() -> None:
+    data = _undecodable()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("cp1252")
+
+
+def test_file_over_the_size_limit(tmp_path: Path, good: Path) -> None:
+    big = tmp_path / "long.txt"
+    big.write_text(ARTICLE * 40, encoding="utf-8")  # about 5 KB, over 0.001 MB
+    line = assert_one_line_error(
+        run_cli("compare", str(big), str(good), "--max-size", "0.001", "--format", "json")
+    )
+    assert big.name in line
+    # The same file within the limit is fine: it was the size, nothing else.
+    assert run_cli("compare", str(big), str(good), "--format", "json").returncode == 0
+
+
+def test_sensitivity_out_of_range_is_exit_2(good: Path) -> None:
+    done = run_cli("compare", str(good), str(good), "--sensitivity", "2")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "sensitivity" in done.stderr
+    assert done.stdout == ""
+
+
+def _parse(done: subprocess.CompletedProcess[str]) -> dict:  # type: ignore[type-arg]
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return json.loads(done.stdout)
+
+
+def _assert_offsets_index(side: dict, text: str) -> None:  # type: ignore[type-arg]
+    assert side["sentences"], "expected sentences"
+    for sentence in side["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        pytest.param("utf-8", codecs.BOM_UTF8, id="utf-8-bom"),
+        pytest.param("utf-16-le", codecs.BOM_UTF16_LE, id="utf-16-le-bom"),
+        pytest.param("utf-16-be", codecs.BOM_UTF16_BE, id="utf-16-be-bom"),
+    ],
+)
+def test_unicode_with_bom_is_read_quietly(
+    tmp_path: Path, good: Path, encoding: str, bom: bytes
+) -> None:
+    text = "Erdoğan’s envoy met Zelenskyy in Kyiv on Monday. “We agreed,” he said.\n\n" + ARTICLE
+    path = _write(tmp_path / "bom.txt", bom + text.encode(encoding))
+    done = run_cli("compare", str(path), str(good), "--format", "json")
+    data = _parse(done)
+    assert done.stderr == ""
+    # Offsets index into the decoded text, without the byte order mark.
+    _assert_offsets_index(data["left"], text)
+
+
+def test_cp1252_is_read_with_a_warning(tmp_path: Path, good: Path) -> None:
+    text = "The café’s owner said “no” to the €5 fee on Monday.\n\n" + ARTICLE
+    data = text.encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    path = _write(tmp_path / "windows.txt", data)
+    done = run_cli("compare", str(path), str(good), "--format", "json")
+    parsed = _parse(done)
+    warnings = [line for line in done.stderr.splitlines() if "warning" in line.lower()]
+    assert len(warnings) == 1 and path.name in warnings[0], done.stderr
+    assert "café’s" in parsed["left"]["sentences"][0]["text"] + parsed["left"]["title"]
+    _assert_offsets_index(parsed["left"], text)
+
+
+def test_same_file_twice_is_allowed_and_says_so(good: Path) -> None:
+    done = run_cli("compare", str(good), str(good), "--format", "json")
+    data = _parse(done)
+    assert "same file" in done.stderr
+    # Every body sentence matches its own copy.
+    assert data["summary"]["left_only"] == 0
+    assert data["summary"]["right_only"] == 0
+
+
+SIDE_KEYS = {"source", "title", "outlet", "sentences", "quotes"}
+SENTENCE_KEYS = {"id", "start", "end", "kind", "paragraph", "text"}
+QUOTE_KEYS = {"sentence", "start", "end", "text", "speaker", "status"}
+LINK_KEYS = {"left", "right", "score", "strength", "conflicts"}
+SUMMARY_KEYS = {
+    "left_body",
+    "left_shared",
+    "left_only",
+    "right_body",
+    "right_shared",
+    "right_only",
+    "links",
+    "quotes_only_left",
+    "quotes_only_right",
+}
+
+
+def test_json_has_the_v1_shape(sample_paths: tuple[Path, Path]) -> None:
+    left_path, right_path = sample_paths
+    data = _parse(run_cli("compare", str(left_path), str(right_path), "--format", "json"))
+    assert data["format"] == "storydiff.comparison"
+    assert data["version"] == 1
+    for side, path in (("left", left_path), ("right", right_path)):
+        article = data[side]
+        assert article.keys() >= SIDE_KEYS
+        assert article["source"] == str(path)
+        assert isinstance(article["title"], str) and article["title"]
+        assert article["outlet"] is None or isinstance(article["outlet"], str)
+        for sentence in article["sentences"]:
+            assert sentence.keys() >= SENTENCE_KEYS
+            assert sentence["kind"] in {"title", "body", "caption", "furniture"}
+        assert [s["id"] for s in article["sentences"]] == list(range(len(article["sentences"])))
+        # Offsets index into the file as decoded, with no newline translation.
+        with open(path, encoding="utf-8", newline="") as handle:
+            _assert_offsets_index(article, handle.read())
+        for quote in article["quotes"]:
+            assert quote.keys() >= QUOTE_KEYS
+            assert quote["status"] in {"shared", "paraphrased", "only-here"}
+    assert data["links"], "the sample pair shares facts"
+    bodies = {
+        side: {s["id"] for s in data[side]["sentences"] if s["kind"] == "body"}
+        for side in ("left", "right")
+    }
+    for link in data["links"]:
+        assert link.keys() >= LINK_KEYS
+        assert link["left"] in bodies["left"] and link["right"] in bodies["right"]
+        assert 0.0 <= link["score"] <= 1.0
+        assert link["strength"] in {"strong", "partial"}
+        for conflict in link["conflicts"]:
+            assert {"left", "right", "type"} <= conflict.keys()
+    summary = data["summary"]
+    assert set(summary) >= SUMMARY_KEYS
+    assert summary["links"] == len(data["links"])
+    assert summary["left_body"] == len(bodies["left"])
+    assert summary["right_body"] == len(bodies["right"])
+
+
+def test_compare_never_imports_textual(sample_paths: tuple[Path, Path]) -> None:
+    left, right = (str(p) for p in sample_paths)
+    script = (
+        "import contextlib, io, sys\n"
+        "from tui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main(['compare', {left!r}, {right!r}, '--format', 'json'])\n"
+        "assert code == 0, code\n"
+        "assert out.getvalue().startswith('{'), out.getvalue()[:80]\n"
+        "print('textual' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
+def test_importing_the_engine_loads_no_ui_or_platform_libraries() -> None:
+    script = (
+        "import sys\n"
+        "import tui.engine\n"
+        "print(','.join(m for m in ('textual', 'rich', 'platformdirs') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
