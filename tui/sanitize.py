@@ -43,6 +43,4 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
     """
     if text.isprintable() and "\t" not in text:
         return text
-    return "".join(
-        char if (keep_newlines and char == "\n") else _stand_in(char) for char in text
-    )
+    return "".join(char if (keep_newlines and char == "\n") else _stand_in(char) for char in text)

@@ -33,7 +33,9 @@ def _article(doc: Document, *, furniture: bool) -> Article:
     )
 
 
-def _with_quote_status(article: Article, other: Article, links: tuple[Link, ...], side: Side) -> Article:
+def _with_quote_status(
+    article: Article, other: Article, links: tuple[Link, ...], side: Side
+) -> Article:
     """Mark each quote shared, paraphrased or only-here against the other article."""
     other_keys = [quote_key(q.text) for q in other.quotes]
     linked = {getattr(link, side) for link in links}

@@ -8,8 +8,9 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
-# Bytes that never appear in text files; one of them means binary data.
-_BINARY_BYTES = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+# Bytes that never appear in text files; one of them means binary data. Tab,
+# newline, form feed, carriage return and escape do occur in text files.
+_BINARY_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 
 class InputError(Exception):

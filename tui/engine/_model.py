@@ -89,7 +89,10 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class DiffToken:
-    """One word of a link's word-level diff: common (``=``), left only (``-``) or right only (``+``)."""
+    """One word of a link's word-level diff.
+
+    ``op`` is ``=`` (in both sentences), ``-`` (left only) or ``+`` (right only).
+    """
 
     op: DiffOp
     text: str
