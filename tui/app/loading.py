@@ -50,7 +50,7 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
         super().__init__()
         self.specs = tuple(specs)
         self.max_bytes = max_bytes
-        self.refresh = refresh
+        self.refetch = refresh
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
@@ -67,7 +67,7 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
             result = load_documents(
                 self.specs,
                 max_bytes=self.max_bytes,
-                refresh=self.refresh,
+                refresh=self.refetch,
                 progress=lambda spec, what: self._from_thread(self._show, spec, what),
             )
         except InputError as exc:
