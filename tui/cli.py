@@ -127,7 +127,8 @@ def load_pair(
     comparison = compare_documents(loaded[0].document, loaded[1].document, sensitivity=sensitivity)
     for side in ("left", "right"):
         article = comparison.article(side)  # type: ignore[arg-type]
-        if not article.body:
+        # Rules and dots ("* * *", "...") alone are no article: a sentence needs a word.
+        if not any(any(ch.isalnum() for ch in s.text) for s in article.body):
             raise InputError(f"{article.source}: no sentences found in the article")
     return comparison
 
