@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from http.server import ThreadingHTTPServer
 
 from textual.widgets import Static
 
@@ -13,11 +14,11 @@ from tui.sources import Loaded
 from .conftest import Site
 
 
-def _run(specs: list[str], steps) -> object:  # type: ignore[no-untyped-def]
+def _run(specs: list[str], steps, refresh: bool = False) -> object:  # type: ignore[no-untyped-def]
     from tui.app.loading import LoadingApp
 
     async def go() -> object:
-        app = LoadingApp(specs, max_bytes=5 * 2**20, refresh=False)
+        app = LoadingApp(specs, max_bytes=5 * 2**20, refresh=refresh)
         async with app.run_test(size=(100, 20)) as pilot:
             await steps(app, pilot)
         return app.return_value
@@ -37,6 +38,20 @@ def test_two_pages_load_and_the_app_exits_with_them(news_site: Site) -> None:
     assert isinstance(result, list)
     assert all(isinstance(item, Loaded) for item in result)
     assert [item.document.outlet for item in result] == ["The Harbour Gazette", "Valley Post"]
+
+
+def test_refresh_fetches_cached_pages_again(
+    private_site: tuple[Site, ThreadingHTTPServer],
+) -> None:
+    site, _server = private_site
+    specs = [site.url("/news/gazette"), site.url("/news/valleypost")]
+    _run(specs, _wait_for_exit)
+    cached = _run(specs, _wait_for_exit)
+    assert site.hits["/news/gazette"] == 1
+    assert all(item.notes for item in cached)  # type: ignore[attr-defined]
+    refreshed = _run(specs, _wait_for_exit, refresh=True)
+    assert site.hits["/news/gazette"] == 2
+    assert not any(item.notes for item in refreshed)  # type: ignore[attr-defined]
 
 
 def test_a_failure_ends_the_app_with_the_error(news_site: Site) -> None:
