@@ -58,7 +58,7 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def main_screen(app: StorydiffApp) -> MainScreen:
-    screen = app.get_screen("_default")
+    screen = app.screen_stack[0]
     assert isinstance(screen, MainScreen)
     return screen
 
@@ -346,8 +346,8 @@ def _no_blink(app: StorydiffApp) -> None:
 def test_snapshot_bookmarks_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """You should see the bookmarks screen over the articles: a heading "Bookmarks of this
     pair: 3", a filter box, and a table of three rows (a ★ sentence, a ⇄ link L… ↔ R… and a
-    third sentence) with each sentence's first words, its note and "2025-03-07 09:30"; the
-    first row highlighted and the footer listing enter, e, delete, / and escape."""
+    third sentence) with each sentence's first words, its note (or —) and "2025-03-07 09:30"
+    in full; the first row highlighted; a hint line naming enter, e, delete, / and escape."""
     comparison = small_pair(tmp_path / "pair")
     data = tmp_path / "data"
     store = BookmarkStore(data)

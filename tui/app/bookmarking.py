@@ -67,13 +67,16 @@ class Bookmarking:
         Called at start (it says once if bookmarks are disabled or the database
         was damaged) and after every change.
         """
-        if not self._warned:
+        first = not self._warned
+        if first:
             self._warned = True
             reason = self.store.unwritable_reason()
             if reason is not None:
                 self._tell(reason + ". The app works without them.", "warning")
         try:
             marks = self.store.for_pair(self.pair)
+            if marks and first:
+                self.store.seen(self.pair)
         except BookmarksUnavailable as exc:
             self._tell(str(exc), "error")
             marks = []

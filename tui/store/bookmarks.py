@@ -619,6 +619,26 @@ class BookmarkStore:
             raise self._fail(exc) from None
         return out
 
+    def seen(self, pair: PairIdentity) -> None:
+        """Record where a pair with bookmarks was opened (its paths, for display).
+
+        Writes only to a pair already in the database: a pair without bookmarks,
+        or no database at all, is left alone, so opening files creates nothing.
+
+        Raises:
+            BookmarksUnavailable: the database cannot be written.
+        """
+        conn = self._reading()
+        if conn is None:
+            return
+        try:
+            if self._find_pair(conn, pair) is None:
+                return
+        except sqlite3.DatabaseError as exc:
+            raise self._fail(exc) from None
+        with self._writing() as conn:
+            self._pair_id_for_write(conn, pair)
+
     def add(
         self,
         pair: PairIdentity,

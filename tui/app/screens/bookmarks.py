@@ -24,7 +24,9 @@ from tui.store import Placed
 Target = tuple[Side, int]
 
 #: Characters of each sentence shown in the list (its first words).
-FIRST_WORDS = 36
+FIRST_WORDS = 22
+#: Characters of the note shown in the list (the filter searches all of it).
+NOTE_CHARS = 24
 
 
 def _first_words(text: str | None) -> str:
@@ -98,6 +100,7 @@ class BookmarksScreen(ModalScreen[Target | None]):
     BookmarksScreen #bookmarks-heading { text-style: bold; padding: 0 1; }
     BookmarksScreen #bookmarks-filter { margin: 0 0 1 0; }
     BookmarksScreen DataTable { height: 1fr; }
+    BookmarksScreen #bookmarks-hint { color: $text-muted; padding: 0 1; }
     BookmarksScreen #bookmarks-empty { color: $text-muted; padding: 1; display: none; }
     BookmarksScreen.-empty #bookmarks-empty { display: block; }
     BookmarksScreen.-empty DataTable { display: none; }
@@ -133,6 +136,12 @@ class BookmarksScreen(ModalScreen[Target | None]):
             yield Input(placeholder="Filter by text (notes and sentences)", id="bookmarks-filter")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="bookmarks-table")
             yield Static(id="bookmarks-empty")
+            yield Static(
+                Content(
+                    "enter jumps · e edits the note · delete removes · / filters · escape closes"
+                ),
+                id="bookmarks-hint",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -274,7 +283,7 @@ class BookmarksScreen(ModalScreen[Target | None]):
                 Text(_where(item), style="italic" if item.detached else ""),
                 Text(_first_words(mark.text)),
                 Text(_first_words(mark.other_text)),
-                Text(excerpt(mark.note, 40) if mark.note else "—", style="bold"),
+                Text(excerpt(mark.note, NOTE_CHARS) if mark.note else "—", style="bold"),
                 Text(_when(mark.created_at)),
                 key=str(mark.id),
             )
