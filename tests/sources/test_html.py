@@ -286,3 +286,31 @@ def test_any_bytes_decode_or_are_refused_as_binary(data: bytes, charset: str | N
         assert "binary" in str(exc)
     else:
         assert isinstance(text, str)
+
+
+def test_json_ld_metadata_and_in_body_links_to_other_stories() -> None:
+    document = extract_article(_page("wire.html"), source="wire.html")
+    assert (document.title, document.outlet, document.author, document.date) == (
+        "Millbrook bridge repair gets go-ahead",
+        "Northern Wire",
+        "Sam Whitaker",
+        "2024-03-14",
+    )
+    assert "Read more" not in document.text
+    assert "bypass plans shelved" not in document.text
+    assert "Related stories" not in document.text
+    assert "diversion since 2022" not in document.text  # the caption
+    assert "Most read" not in document.text
+    assert "Comments (48)" not in document.text
+    assert document.text.rstrip().endswith("Work on the bridge is due to begin in September.")
+
+
+def test_a_read_more_sentence_of_the_article_itself_stays() -> None:
+    body = " ".join(["Councillors met on Wednesday to discuss the bridge and its repair."] * 12)
+    html = (
+        "<!doctype html><html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+        f"<p>{body}</p><p>See also: the council said the <a href='/r'>report</a> was clear "
+        "about the cost of every option.</p></article></body></html>"
+    )
+    document = extract_article(html, source="page.html")
+    assert "See also: the council said the report was clear" in document.text

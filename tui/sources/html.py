@@ -37,6 +37,13 @@ _BLOCKER = re.compile(
     re.I,
 )
 _KEEP_TAGS = frozenset({"html", "body", "main", "article"})
+# "Read more: <a>Another story</a>" paragraphs inside the body are links to
+# other articles, not text of this one.
+_READ_MORE = re.compile(
+    r"^\W*(?:read more|read also|also read|see also|related(?: stories| articles| coverage)?"
+    r"|more on this(?: story)?|recommended(?: reading)?|more from [^:]{1,40})\s*[:|–—-]",
+    re.I,
+)
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -125,6 +132,20 @@ def _drop_blockers(tree: Any) -> None:
             element.drop_tree()
 
 
+def _drop_read_more(tree: Any) -> None:
+    for element in list(tree.iter("p", "li", "div", "aside")):
+        text = " ".join(element.text_content().split())
+        match = _READ_MORE.match(text)
+        if not match or len(text) > 300:
+            continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+        rest = len(text) - match.end()
+        # Only when the rest is mostly link text: "Read more: the council said ..."
+        # as a sentence of the article stays.
+        if rest > 0 and linked >= 0.6 * rest and element.getparent() is not None:
+            element.drop_tree()
+
+
 def _same_line(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -162,6 +183,7 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
             raise InputError(f"{source}: cannot read the page as HTML")
         page_words = visible_words(tree)
         _drop_blockers(tree)
+        _drop_read_more(tree)
         result = bare_extraction(
             tree,
             url=url,
