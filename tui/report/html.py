@@ -14,13 +14,14 @@ from tui.engine import Article, Comparison, Sentence
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
 
-# The glyphs of the app's gutter, with what they mean (the page's legend).
+# The glyphs of the app's gutter (tui.app.navigation.GLYPHS, copied: exports never
+# import the app), with what they mean (the page's legend).
 GLYPHS = {
     "strong": ("●", "shared fact (strong link)"),
     "partial": ("◐", "shared fact (partial link)"),
     "only": ("○", "only this outlet"),
-    "quote": ("❝", "quote"),
-    "quote-only": ("❞", "quote only this outlet carried"),
+    "quote": ("“", "a quote both outlets carry (or the other paraphrases)"),
+    "quote-only": ("◆", "a quote only this outlet carried"),
     "bookmark": ("★", "bookmarked"),
 }
 
