@@ -321,8 +321,10 @@ def _app_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Compare how two outlets reported the same story, side by side. "
         "With no articles, opens the sample pair.",
-        epilog=f"subcommands: {PROG} compare LEFT RIGHT [--format json|markdown|text]. "
-        f"Run '{PROG} compare --help' for its options.",
+        epilog=f"subcommands: {PROG} compare LEFT RIGHT [--format json|markdown|text]; "
+        f"{PROG} export LEFT RIGHT [--format markdown|json|html] [-o FILE]; "
+        f"{PROG} bookmarks [--all | LEFT RIGHT] [--format json]. "
+        f"Run '{PROG} SUBCOMMAND --help' for its options.",
     )
     parser.add_argument("left", nargs="?", help="the first article")
     parser.add_argument("right", nargs="?", help="the second article")
