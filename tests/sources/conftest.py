@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -57,7 +58,10 @@ class _Handler(BaseHTTPRequestHandler):
         """Keep the test output clean."""
 
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
+        # A request through a proxy names the whole URL; route on its path.
+        if self.path.startswith("http://"):
+            self.site.hits["proxied:" + urlsplit(self.path).netloc] += 1
+        path = urlsplit(self.path).path
         self.site.hits[path] = self.site.hits[path] + 1
         self.site.hits["user-agent:" + self.headers.get("User-Agent", "")] += 1
         # The client may stop reading (the size cap): that is the point.

@@ -119,6 +119,39 @@ def test_a_refused_connection_fails(closed_port_url: str) -> None:
     assert "refused" in message
 
 
+def test_the_environment_proxy_is_used_except_for_loopback(
+    news_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The local site plays the proxy: it is asked for the whole URL.
+    monkeypatch.setenv("http_proxy", news_site.base)
+    monkeypatch.setenv("no_proxy", "")
+    page = fetch_url("http://news.example.test/news/gazette")
+    assert b"Millbrook" in page.data
+    assert news_site.hits["proxied:news.example.test"] >= 1
+    before = news_site.hits["/news/gazette"]
+    fetch_url(news_site.url("/news/gazette"))
+    assert news_site.hits["/news/gazette"] == before + 1
+    assert not any(k.startswith("proxied:127.") for k in news_site.hits)
+
+
+def test_no_proxy_is_honoured(news_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", news_site.base)
+    monkeypatch.setenv("no_proxy", "example.test")
+    real_getaddrinfo = socket.getaddrinfo
+
+    def only_loopback(host: str, *args: object, **kwargs: object) -> object:
+        # The test's made-up name has no address; 127.0.0.1 (the proxy) resolves.
+        if host == "other.example.test":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", only_loopback)
+    # Through the proxy the fetch would succeed; going direct, the name fails.
+    with pytest.raises(InputError, match=r"cannot find the host other\.example\.test"):
+        fetch_url("http://other.example.test/news/gazette")
+    assert news_site.hits["proxied:other.example.test"] == 0
+
+
 def test_an_unknown_host_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     # Name resolution is answered here so that the test never asks a real resolver.
     def no_such_host(*args: object, **kwargs: object) -> list[object]:

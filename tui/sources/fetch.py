@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from tui import __version__
@@ -136,7 +137,7 @@ def fetch_url(
     }
     current = url
     try:
-        with urllib3.PoolManager(headers=headers) as pool:
+        with _pool_for(url, headers) as pool:
             for _hop in range(max_redirects + 1):
                 left = max(deadline - time.monotonic(), 0.001)
                 response = pool.request(
@@ -177,6 +178,25 @@ def fetch_url(
         raise InputError(f"{url}: secure connection failed ({_first_line(exc)})") from None
     except (ProtocolError, HTTPError, OSError) as exc:
         raise InputError(f"{url}: the fetch failed ({_first_line(exc)})") from None
+
+
+def _pool_for(url: str, headers: dict[str, str]) -> Any:
+    """A connection pool, through the proxy the environment names for this URL, if any.
+
+    urllib3 ignores ``http_proxy``/``https_proxy``/``no_proxy`` on its own;
+    readers behind a proxy need them. Loopback addresses always go direct.
+    """
+    import urllib.request
+
+    import urllib3
+
+    host = urlsplit(url).hostname or ""
+    scheme = urlsplit(url).scheme.lower()
+    proxy = urllib.request.getproxies().get(scheme)
+    loopback = host in ("localhost", "::1") or host.startswith("127.")
+    if proxy and not loopback and not urllib.request.proxy_bypass(host):
+        return urllib3.ProxyManager(proxy, headers=headers)
+    return urllib3.PoolManager(headers=headers)
 
 
 def _read_page(
