@@ -1,30 +1,383 @@
-"""Split an article into sentences with kinds and paragraphs."""
+"""Split an article into sentences with kinds and paragraphs.
+
+Three passes, each linear in the text:
+
+1. Lines. Blank lines separate paragraphs; a single line break separates them
+   too unless the break is a soft wrap (the next line continues the sentence, or
+   the block is hard-wrapped prose of even width). Bullets always start a
+   paragraph.
+2. Kinds, per paragraph: photo captions and site furniture by general rules
+   (credit in parentheses, "Published", bylines, dates, counters, short lines
+   without punctuation), the headline as the first headline-like line before the
+   body, and everything else as body.
+3. Sentences, per paragraph: a stop ends a sentence unless the word before it is
+   an abbreviation, an initial or a dotted acronym that goes on into a name
+   ("U.S. President"), or the next word starts in lower case. Closing quotes and
+   brackets after the stop stay with the sentence.
+
+Word lists live in ``data/`` and are read on first use, not at import.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
+from itertools import pairwise
 
-from ._model import Sentence
+from ._model import Kind, Sentence
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+# Every character Python's str.splitlines() breaks on; "\r\n" is one break.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+# A bullet marker at the start of a line: the marker is not part of the sentence.
+_BULLET = re.compile(r"(?:[•‣◦▪▫●○■□∙]\s*|[-–—*·]\s+)")
+
+# A candidate sentence end: the word before it, the stop, closing quotes or
+# brackets that belong to the sentence, then whitespace.
+# It starts only where a token starts, so a long run without spaces is scanned once.
+_CANDIDATE = re.compile(
+    r"(?<!\S)(?P<tok>\S*?)(?P<stop>\.{2,}|…|[.!?]+)(?P<close>[\"”’'»)\]]*)(?=\s)"
+)
+_NEXT = re.compile(r"\s+(\S+)")
+_HEAD_WORD = re.compile(r"[\w’'\-]*")
+_OPENERS = "\"“‘'«([¿¡"
+_LEADING_PUNCT = "\"“‘'«([{<¿¡"
+
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+# A paragraph reads as prose when it ends like a sentence.
+_PROSE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+
+# Captions: a photo credit at the end of the line, or a caption label at its start.
+_CAPTION_END = re.compile(
+    r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
+    r"graphic|getty|shutterstock|file)\b|\w/\s*[A-Z])[^()]*\)"
+    r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)[^.!?]{1,60}"
+    r"|\bgetty images|\bfile photo)\s*\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"^(?:photo|photograph|image|picture|pictured|caption|image source|image caption|"
+    r"file photo|credit)\s*[:,|–—-]",
+    re.IGNORECASE,
+)
+
+# Site furniture recognised by shape rather than wording.
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+[A-Z][\w.'’\-]*"
+    r"(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|and|&))*"
+    r"\s*(?:[,|/•·–—-].*)?$"
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:[\s,|•·–—-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
+    re.IGNORECASE,
+)
+_COUNTER = re.compile(
+    r"^(?:(?:\d+(?:[.,]\d+)?\s*[kKmM]?\s*(?:x|shares?|views?|comments?|likes?|reads?|"
+    r"min(?:ute)?s?(?:\s+read)?)?)\s*)+$"
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
+_FURNITURE_NORMALISE = re.compile(r"[^\w\s*]+")
+
+_MAX_FURNITURE_WORDS = 12
+_MAX_TITLE_WORDS = 30
+
+
+@cache
+def _data_lines(name: str) -> tuple[str, ...]:
+    """The non-comment lines of a shipped word list."""
+    text = resources.files("tui.engine").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _data_lines("abbreviations.txt"):
+        word, _, cls = line.partition(" ")
+        out[word] = cls.strip()
+    return out
+
+
+@cache
+def _starters() -> frozenset[str]:
+    return frozenset(_data_lines("sentence_starters.txt"))
+
+
+@cache
+def _furniture_phrases() -> tuple[frozenset[str], tuple[str, ...]]:
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for line in _data_lines("furniture.txt"):
+        if line.endswith("*"):
+            prefixes.append(line[:-1].strip() + " ")
+        else:
+            exact.add(line)
+    return frozenset(exact), tuple(prefixes)
 
 
 def segment(text: str, *, furniture: bool = True) -> tuple[Sentence, ...]:
-    """Return every sentence of ``text`` in reading order (interim splitter)."""
+    """Split an article into sentences, in reading order.
+
+    Args:
+        text: The article text. Offsets index into it as given (no newline
+            translation), so ``text[s.start:s.end] == s.text``.
+        furniture: Detect the title, photo captions and site furniture. With
+            ``False`` every non-blank line is body text.
+
+    Returns:
+        Every sentence, with ids ``0..n-1``, no leading or trailing whitespace,
+        a kind and a paragraph index. Empty when the text is blank.
+    """
+    paragraphs = _paragraphs(text)
+    kinds: list[Kind] = _kinds(text, paragraphs) if furniture else ["body"] * len(paragraphs)
     out: list[Sentence] = []
-    paragraph = -1
-    for para in re.finditer(r"[^\n]+", text):
-        paragraph += 1
-        start = para.start()
-        chunk = para.group()
-        pos = 0
-        for m in list(_SPLIT.finditer(chunk)) + [None]:
-            end = m.start() if m else len(chunk)
-            piece = chunk[pos:end]
-            if piece.strip():
-                s = start + pos + (len(piece) - len(piece.lstrip()))
-                e = start + pos + len(piece.rstrip())
-                kind = "title" if not out else "body"
-                out.append(Sentence(len(out), s, e, kind, paragraph, text[s:e]))
-            pos = m.end() if m else len(chunk)
+    for number, ((start, end), kind) in enumerate(zip(paragraphs, kinds, strict=True)):
+        # A headline, a caption with its credit, a furniture line: one unit each,
+        # whatever their punctuation.
+        spans = [(start, end)] if kind != "body" else _sentences(text, start, end)
+        for s, e in spans:
+            out.append(Sentence(len(out), s, e, kind, number, text[s:e]))
     return tuple(out)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs, stripped of whitespace and bullet markers."""
+    # (start, end, blank line before, is a bullet) for each non-blank line.
+    lines: list[tuple[int, int, bool, bool]] = []
+    previous_end = 0
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        end = m.start() + len(raw.rstrip())
+        gap = text[previous_end : m.start()]
+        blank_before = not lines or len(_BREAK.findall(gap)) >= 2
+        bullet = _BULLET.match(text, start, end)
+        is_bullet = bullet is not None and bullet.end() < end
+        if is_bullet and bullet is not None:
+            start = bullet.end()
+        lines.append((start, end, blank_before, is_bullet))
+        previous_end = m.end()
+
+    # Blocks of lines with no blank line between them.
+    blocks: list[list[tuple[int, int, bool, bool]]] = []
+    for line in lines:
+        if line[2]:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+
+    out: list[tuple[int, int]] = []
+    for block in blocks:
+        wrapped = _hard_wrapped(text, block)
+        start, end = block[0][0], block[0][1]
+        for prev, line in pairwise(block):
+            if not line[3] and (wrapped or _continues(text, prev, line)):
+                end = line[1]
+            else:
+                out.append((start, end))
+                start, end = line[0], line[1]
+        out.append((start, end))
+    return out
+
+
+def _hard_wrapped(text: str, block: list[tuple[int, int, bool, bool]]) -> bool:
+    """A block of three or more lines of even width is prose wrapped at a column."""
+    if len(block) < 3:
+        return False
+    widths = [end - start for start, end, _, _ in block[:-1]]
+    widest = max(widths)
+    return 40 <= widest <= 100 and min(widths) >= 0.6 * widest
+
+
+def _continues(
+    text: str, prev: tuple[int, int, bool, bool], line: tuple[int, int, bool, bool]
+) -> bool:
+    """The line break between two lines is a soft wrap inside one sentence."""
+    if _PROSE_END.search(text, max(prev[0], prev[1] - 4), prev[1]):
+        return False
+    first = text[line[0]]
+    return first.islower() or first in ",;)"
+
+
+def _words(text: str, start: int, end: int, cap: int = 60) -> int:
+    """How many words the span has, counting no further than ``cap``."""
+    if end - start > cap * 12:
+        return cap
+    return min(cap, len(_WORD.findall(text, start, end)))
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    words = _words(text, start, end)
+    ends_like_sentence = _PROSE_END.search(text, max(start, end - 4), end) is not None
+    return (ends_like_sentence and words >= 5) or words >= 15
+
+
+def _is_caption(line: str) -> bool:
+    return bool(_CAPTION_END.search(line) or _CAPTION_START.match(line))
+
+
+def _is_furniture(line: str, words: int) -> bool:
+    """Site chrome recognised by its wording or shape, wherever it appears."""
+    if _COPYRIGHT.search(line) and words <= 30:
+        return True
+    if words > _MAX_FURNITURE_WORDS:
+        return False
+    if _BYLINE.match(line) or _DATE_LINE.match(line) or _COUNTER.match(line):
+        return True
+    normal = " ".join(_FURNITURE_NORMALISE.sub(" ", line.lower()).split())
+    exact, prefixes = _furniture_phrases()
+    return normal in exact or any(normal.startswith(p) for p in prefixes)
+
+
+def _is_headline(text: str, start: int, end: int, words: int) -> bool:
+    """One line of a few words that does not end like a statement."""
+    if not 2 <= words <= _MAX_TITLE_WORDS:
+        return False
+    last = text[start:end].rstrip("\"”’'»)] ")[-1:]
+    return last not in (".", ":", ";", ",")
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _kinds(text: str, paragraphs: list[tuple[int, int]]) -> list[Kind]:
+    """The kind of each paragraph."""
+    kinds: list[Kind | None] = []
+    words: list[int] = []
+    for start, end in paragraphs:
+        n = _words(text, start, end)
+        words.append(n)
+        line = text[start:end] if end - start <= 400 else ""
+        if line and _is_caption(line):
+            kinds.append("caption")
+        elif line and _is_furniture(line, n):
+            kinds.append("furniture")
+        else:
+            kinds.append(None)
+
+    # The header: what comes before the first paragraph of prose. A headline may
+    # end with "?" or "!", so the first candidate is tried as a headline first.
+    header: list[int] = []
+    body_from = len(paragraphs)
+    for i, (start, end) in enumerate(paragraphs):
+        if kinds[i] is not None:
+            continue
+        if _is_prose(text, start, end) and not (
+            not header
+            and _is_headline(text, start, end, words[i])
+            and text[start:end].rstrip("\"”’'»)] ")[-1:] in "?!"
+        ):
+            body_from = i
+            break
+        header.append(i)
+
+    title: int | None = None
+    for minimum in (4, 2):
+        title = next(
+            (
+                i
+                for i in header
+                if words[i] >= minimum and _is_headline(text, *paragraphs[i], words[i])
+            ),
+            None,
+        )
+        if title is not None:
+            break
+    for i in header:
+        kinds[i] = "title" if i == title else "furniture"
+
+    for i in range(body_from, len(paragraphs)):
+        if kinds[i] is not None:
+            continue
+        start, end = paragraphs[i]
+        if _is_prose(text, start, end):
+            kinds[i] = "body"
+        elif words[i] <= 3 or (words[i] <= _MAX_FURNITURE_WORDS and _title_case(text[start:end])):
+            # Short labels and tag lists between or after the paragraphs: "1x",
+            # "Related Topics Turkey Ukraine".
+            kinds[i] = "furniture"
+        else:
+            kinds[i] = "body"
+
+    result: list[Kind] = [k if k is not None else "body" for k in kinds]
+    if "body" not in result:
+        # Nothing reads as an article body (a bare headline, a few labels): what
+        # the rules only guessed at becomes body so there is something to compare.
+        result = [
+            "body" if k in ("title", "furniture") and not _explicit(text, p, n) else k
+            for k, p, n in zip(result, paragraphs, words, strict=True)
+        ]
+    return result
+
+
+def _explicit(text: str, span: tuple[int, int], words: int) -> bool:
+    """Furniture named by wording or shape, not merely by position."""
+    line = text[span[0] : span[1]]
+    return len(line) <= 400 and _is_furniture(line, words)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph, stripped of whitespace."""
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        if m.end() <= cur:
+            continue
+        nxt = _NEXT.match(text, m.end(), end)
+        if nxt is None or not _ends_sentence(m.group("tok"), m.group("stop"), nxt.group(1)):
+            continue
+        out.append((cur, m.end()))
+        cur = nxt.start(1)
+    out.append((cur, end))
+    return [(s, e) for s, e in out if s < e]
+
+
+def _ends_sentence(tok: str, stop: str, following: str) -> bool:
+    """Whether ``tok`` + ``stop`` ends a sentence, given the next word."""
+    first = following[0]
+    if first.islower():
+        return False
+    if not (first.isalnum() or first in _OPENERS or first in "$€£¥#@•"):
+        return False
+    head = _HEAD_WORD.match(following.lstrip(_LEADING_PUNCT))
+    word = head.group() if head else ""
+    if "." not in stop and "…" not in stop:
+        return True
+    if stop != ".":
+        # An ellipsis with a space on both sides marks words left out of a
+        # sentence; glued to a word it trails off the sentence.
+        return tok != ""
+    tok = tok.lstrip(_LEADING_PUNCT)
+    if not tok:
+        return True
+    starters = _starters()
+    if len(tok) == 1 and tok.isalpha() and tok.isupper():
+        return word in starters  # an initial: "John F. Kennedy"
+    base = tok.rsplit("-", 1)[-1]  # "R-Calif." is "Calif."
+    if "." in base:
+        return word in starters  # a dotted acronym: "U.S.", "a.m.", "J.K."
+    cls = _abbreviations().get(base)
+    if cls == "prefix":
+        return False
+    if cls == "number":
+        return not first.isdigit()
+    if cls == "end":
+        return word in starters
+    return True
