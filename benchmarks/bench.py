@@ -105,17 +105,27 @@ def _body_texts(comparison: Comparison) -> tuple[list[str], list[str]]:
     )
 
 
-def _peer(left: list[str], right: list[str]) -> Callable[[], Any] | None:
+def _peer(left: list[str], right: list[str]) -> tuple[str, Callable[[], Any]]:
     """The naive peer: every left sentence scored against every right one.
 
-    Returns ``None`` when rapidfuzz's ``cdist`` cannot run (it needs numpy).
+    rapidfuzz's ``cdist`` needs numpy, which storydiff does not depend on.
+    Without it the same scorer runs over the same pairs one row at a time with
+    ``process.extract``; on 1000x1000 MRPC sentences that took 5.2 s against
+    cdist's 4.3 s, so the ratio it gives flatters storydiff by about a fifth,
+    and the label says so.
     """
+    from rapidfuzz import fuzz, process
+
     try:
         import numpy  # noqa: F401  # cdist returns a numpy matrix
-        from rapidfuzz import fuzz, process
     except ImportError:
-        return None
-    return lambda: process.cdist(left, right, scorer=fuzz.token_sort_ratio, workers=1)
+        return "naive peer (extract per row)*", lambda: [
+            process.extract(query, right, scorer=fuzz.token_sort_ratio, limit=None)
+            for query in left
+        ]
+    return "naive peer (cdist token_sort_ratio)", lambda: process.cdist(
+        left, right, scorer=fuzz.token_sort_ratio, workers=1
+    )
 
 
 def _tokenizer() -> tuple[str, Callable[[list[str]], Any]] | None:
@@ -168,18 +178,13 @@ def _synthetic(shared: Path, repeat: int) -> float:
         f"links {summary.links}, shared {summary.left_shared} / {summary.right_shared}"
     )
     left_body, right_body = _body_texts(comparison)
-    peer = _peer(left_body, right_body)
-    if peer is None:
-        print("  naive peer: skipped (rapidfuzz.process.cdist needs numpy: pip install numpy)")
-    else:
-        t_peer, _ = _best(peer, repeat)
-        _line(
-            "naive peer (cdist token_sort_ratio)",
-            _seconds(t_peer),
-            f"best of {repeat}, {len(left_body)}x{len(right_body)}",
-        )
-        ratio = t_peer / t2000
-        _line("peer / compare_texts", f"{ratio:.1f}x", "", ">= 5x", ratio >= 5)
+    peer_label, peer = _peer(left_body, right_body)
+    t_peer, _ = _best(peer, repeat)
+    _line(peer_label, _seconds(t_peer), f"best of {repeat}, {len(left_body)}x{len(right_body)}")
+    ratio = t_peer / t2000
+    _line("peer / compare_texts", f"{ratio:.1f}x", "", ">= 5x", ratio >= 5)
+    if peer_label.endswith("*"):
+        print("    * numpy is not installed, so not cdist: about 20% slower than cdist")
     label, floor = _floor(left, right, comparison)
     t_floor, _ = _best(floor, repeat)
     _line(label, _seconds(t_floor), f"best of {repeat}, the floor")
