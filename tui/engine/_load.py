@@ -38,10 +38,11 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str, str | None]:
     """
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name), "utf-8-sig", None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", name), "utf-16", None
+    # UTF-32 first: its little-endian BOM (FF FE 00 00) begins with UTF-16's (FF FE).
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return _strict(data, "utf-32", name), "utf-32", None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16", None
     sample = data[:65536]
     if any(b in _BINARY_BYTES for b in sample):
         raise InputError(f"{name}: looks like a binary file, not text")
