@@ -94,6 +94,15 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(SLOW_SECONDS)
             self._send(200, (FIXTURES / "gazette.html").read_bytes(), "text/html")
+        elif path == "/drip":
+            # Headers at once, then a byte at a time: each read is quick, the whole is not.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for byte in (FIXTURES / "gazette.html").read_bytes()[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
         elif path == "/missing":
             self._send(404, b"<html><body><h1>Not found</h1></body></html>", "text/html")
         elif path == "/broken":

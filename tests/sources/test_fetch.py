@@ -69,6 +69,14 @@ def test_a_slow_server_times_out(news_site: Site) -> None:
     assert time.monotonic() - started < SLOW_SECONDS
 
 
+def test_a_dripping_server_times_out_in_total(news_site: Site) -> None:
+    started = time.monotonic()
+    message = _one_line_error(news_site.url("/drip"), timeout=0.5)
+    assert "timed out" in message
+    # 40 bytes at 0.1 s each would take 4 s; the total limit stops it well before.
+    assert time.monotonic() - started < 2.0
+
+
 @pytest.mark.parametrize(
     ("path", "status"),
     [pytest.param("/missing", "404", id="404"), pytest.param("/broken", "500", id="500")],

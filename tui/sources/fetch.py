@@ -219,7 +219,9 @@ def _read_page(
         raise InputError(f"{url}: the page is {int(length) / 1e6:.1f} MB, {_over(max_bytes)}")
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.stream(_CHUNK):
+    # read1 returns what has arrived instead of waiting for a full chunk, so a
+    # server that drips a byte at a time still meets the total deadline.
+    while chunk := response.read1(_CHUNK):
         size += len(chunk)
         if size > max_bytes:
             raise InputError(f"{url}: the page is {_over(max_bytes)}")
