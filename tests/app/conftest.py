@@ -115,6 +115,12 @@ def handmade(sensitivity: float = 0.5) -> Comparison:
     return Comparison(left, right, links, sensitivity)
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every app test's bookmarks in its own folder, never the user's."""
+    monkeypatch.setenv("STORYDIFF_DATA_DIR", str(tmp_path / "data"))
+
+
 @pytest.fixture
 def make_handmade() -> Callable[[float], Comparison]:
     """The factory of the hand-built comparison, usable as an app's ``recompare``."""

@@ -41,7 +41,7 @@ def keys_content(bindings: Iterable[BindingType]) -> Content:
         if not isinstance(item, Binding):
             continue
         keys = "/".join(_KEY_NAMES.get(key, key) for key in item.key.split(","))
-        rows.append((keys, item.description))
+        rows.append((keys, item.tooltip or item.description))
     rows += APP_KEYS
     width = max(len(keys) for keys, _ in rows) + 2
     parts: list[str | tuple[str, str]] = [("Keys\n", "bold underline")]

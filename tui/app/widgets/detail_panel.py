@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from textual.containers import VerticalScroll
@@ -100,8 +101,8 @@ def _link_content(comparison: Comparison, link: Link, index: int, count: int) ->
         parts.append(("(word-level diff not available in this engine version)\n", _MUTED))
     else:
         tokens = tuple(diff(left_text, right_text))
-        left_line = _diff_line(tokens, keep="-", style=_LEFT_ONLY)
-        right_line = _diff_line(tokens, keep="+", style=_RIGHT_ONLY)
+        left_line = _diff_line(left_text, tokens, keep="-", style=_LEFT_ONLY)
+        right_line = _diff_line(right_text, tokens, keep="+", style=_RIGHT_ONLY)
     parts += [
         (f"◀ {outlet_label(comparison.left)}: ", _LABEL),
         left_line,
@@ -133,19 +134,32 @@ def _link_content(comparison: Comparison, link: Link, index: int, count: int) ->
     return Content.assemble(*parts)
 
 
-def _diff_line(tokens: Sequence[DiffToken], *, keep: str, style: str) -> Content:
-    """One side of a word diff: common words plain, this side's own words marked."""
-    pieces: list[str | tuple[str, str]] = []
-    previous = ""
+def _diff_line(text: str, tokens: Sequence[DiffToken], *, keep: str, style: str) -> Content:
+    """One sentence as written, with the words only this side has marked.
+
+    The engine's tokens carry words without punctuation (and common words in
+    the left's spelling), so each token is found in the sentence in reading
+    order; a common word not found as written is skipped, not guessed.
+    """
+    shown = display_text(text)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
     for token in tokens:
-        if token.op not in ("=", keep):
+        if token.op not in ("=", keep) or not token.text.strip():
             continue
-        text = display_text(token.text)
-        # Tokens are words; put a space between two words unless a token brings its own.
-        if previous and not previous[-1:].isspace() and not text[:1].isspace():
-            pieces.append(" ")
-        pieces.append((text, style) if token.op == keep else text)
-        previous = text
+        pattern = re.compile(r"(?<!\w)" + re.escape(token.text) + r"(?!\w)")
+        found = pattern.search(text, cursor)
+        if found is None:
+            continue
+        if token.op == keep:
+            spans.append(found.span())
+        cursor = found.end()
+    pieces: list[str | tuple[str, str]] = []
+    position = 0
+    for start, end in spans:
+        pieces += [shown[position:start], (shown[start:end], style)]
+        position = end
+    pieces.append(shown[position:])
     return Content.assemble(*pieces)
 
 

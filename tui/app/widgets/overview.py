@@ -60,29 +60,30 @@ class Overview(Widget, can_focus=False):
         self._rows = None
         self.refresh()
 
+    def _lines_per_row(self) -> int:
+        """Article lines each row stands for: 1 while the article fits, more once it does not."""
+        total = len(self.view.layout.lines)
+        height = max(1, self.size.height)
+        return max(1, -(-total // height))
+
     def _row_categories(self) -> list[Category | None]:
-        height = self.size.height
         per_line = self.view.line_categories()
-        key = (height, len(per_line))
+        step = self._lines_per_row()
+        key = (step, len(per_line))
         if self._rows is None or self._rows_key != key:
             rows: list[Category | None] = []
-            total = len(per_line)
-            for row in range(height):
-                start = row * total // max(1, height)
-                stop = max(start + 1, (row + 1) * total // max(1, height))
-                found = {c for c in per_line[start:stop] if c is not None}
+            for start in range(0, len(per_line), step):
+                found = {c for c in per_line[start : start + step] if c is not None}
                 rows.append(next((c for c in PRIORITY if c in found), None))
             self._rows, self._rows_key = rows, key
         return self._rows
 
     def _viewport_rows(self) -> tuple[int, int]:
-        total = max(1, len(self.view.layout.lines))
-        height = max(1, self.size.height)
+        step = self._lines_per_row()
         top = round(self.view.scroll_y)
         shown = max(1, self.view.scrollable_content_region.height)
-        first = top * height // total
-        last = min(height - 1, max(first, (top + shown - 1) * height // total))
-        return first, last
+        last_line = min(len(self.view.layout.lines), top + shown) - 1
+        return top // step, max(top, last_line) // step
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
@@ -105,5 +106,7 @@ class Overview(Widget, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        fraction = event.y / max(1, self.size.height)
+        # Rows map to lines at a fixed rate, so a row's first line is where to go.
+        lines = max(1, len(self.view.layout.lines))
+        fraction = min(1.0, event.y * self._lines_per_row() / lines)
         self.post_message(self.Jumped(self.view.side, fraction))

@@ -31,6 +31,14 @@ class StatusLine(Static):
     }
     """
 
+    _shown: tuple[Navigator, Position | None, SearchState | None, float | None] | None = None
+
+    def on_resize(self) -> None:
+        # The short or the long form depends on the width: choose again.
+        if self._shown is not None:
+            navigator, selection, search, pending = self._shown
+            self.show(navigator, selection, search=search, pending_sensitivity=pending)
+
     def show(
         self,
         navigator: Navigator,
@@ -47,7 +55,14 @@ class StatusLine(Static):
             search: The active search, if any.
             pending_sensitivity: A re-alignment under way at this sensitivity.
         """
-        self.update(status_content(navigator, selection, search, pending_sensitivity))
+        self._shown = (navigator, selection, search, pending_sensitivity)
+        content = status_content(navigator, selection, search, pending_sensitivity)
+        if self.size.width and content.cell_length > self.size.width - 2:
+            # Narrow terminal or a long search: the same facts, abbreviated.
+            content = status_content(
+                navigator, selection, search, pending_sensitivity, compact=True
+            )
+        self.update(content)
 
 
 def status_content(
@@ -55,8 +70,20 @@ def status_content(
     selection: Position | None,
     search: SearchState | None = None,
     pending_sensitivity: float | None = None,
+    *,
+    compact: bool = False,
 ) -> Content:
-    """The status line's content (also used by tests to read the counts)."""
+    """The status line's content.
+
+    Args:
+        navigator: The comparison being read.
+        selection: The selected sentence, if any.
+        search: The active search, if any.
+        pending_sensitivity: A re-alignment under way at this sensitivity.
+        compact: Abbreviate, for narrow terminals: "L"/"R" for the columns.
+    """
+    if compact:
+        return _compact(navigator, selection, search, pending_sensitivity)
     summary = navigator.summary
     parts: list[str | tuple[str, str]] = []
     if search is not None:
@@ -84,4 +111,33 @@ def status_content(
     ]
     if pending_sensitivity is not None:
         parts.append((f" → {pending_sensitivity:.2f} re-aligning…", "$text-warning"))
+    return Content.assemble(*parts)
+
+
+def _compact(
+    navigator: Navigator,
+    selection: Position | None,
+    search: SearchState | None,
+    pending_sensitivity: float | None,
+) -> Content:
+    summary = navigator.summary
+    parts: list[str | tuple[str, str]] = []
+    if search is not None:
+        where = f"{search.current + 1}/{search.hits}" if search.current is not None else "-"
+        parts += [("/", "bold"), (f"{printable(search.query)[:12]} ", "$text-accent"), where, " · "]
+    if selection is not None:
+        shared = navigator.shared(selection.side)
+        place = (
+            f"shared {shared.index(selection.sentence) + 1}/{len(shared)}"
+            if selection.sentence in shared
+            else f"only here ({len(shared)} shared)"
+        )
+        parts += [(f"{selection.side[0].upper()} ", "bold"), place, " · "]
+    parts.append(
+        f"only L{summary.left_only} R{summary.right_only} · "
+        f"lone quotes L{summary.quotes_only_left} R{summary.quotes_only_right} · "
+        f"sens {navigator.comparison.sensitivity:.2f}"
+    )
+    if pending_sensitivity is not None:
+        parts.append((f"→{pending_sensitivity:.2f}…", "$text-warning"))
     return Content.assemble(*parts)
