@@ -39,6 +39,7 @@ NUMBER_PENALTY = 0.75  # score factor when the sentences give different numbers
 # pairs, character similarity of the folded texts, length ratio.
 PARAPHRASE_WEIGHTS = (5.590, -0.692, 3.164, -4.993, 6.518, 3.306)
 PARAPHRASE_BIAS = -9.475
+PARAPHRASE_MIN_DICE = 0.2  # below this overlap: 2 of the 2,753 MRPC paraphrase pairs
 KEEP_RATIO = 0.65  # a partial link must score this share of its sentences' best
 
 # Keys in more postings than this are too common to generate candidates (they
@@ -170,26 +171,31 @@ def _score(a: _Unit, b: _Unit, weights: Mapping[str, float], sensitivity: float)
     wc = sum(weights[k] for k in shared)
     dice = 2 * wc / (wa + wb)
     cover = wc / min(wa, wb)
-    logit = paraphrase_logit(a, b, dice)
-    score = (dice + cover) / 2
+    raw_dice = dice
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
         # Different figures are a different fact (or a conflict worth showing);
         # either way not the same sentence.
-        score *= NUMBER_PENALTY
         dice *= NUMBER_PENALTY
         cover *= NUMBER_PENALTY
+    score = (dice + cover) / 2
     strong_scale, partial_scale = _thresholds(sensitivity)
-    strong = logit >= (0.5 - sensitivity) * 4 or (
-        cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
-    )
-    partial = strong or (
-        cover >= PARTIAL_COVER * partial_scale and wc >= PARTIAL_WEIGHT * partial_scale
-    )
-    return _Score(min(1.0, score), strong, partial, shared)
+    partial = cover >= PARTIAL_COVER * partial_scale and wc >= PARTIAL_WEIGHT * partial_scale
+    strong = cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
+    # The paraphrase model costs more than everything above: ask it only when
+    # the overlap leaves the answer open.
+    if not strong and (partial or raw_dice >= PARAPHRASE_MIN_DICE):
+        strong = paraphrase_logit(a, b, raw_dice) >= (0.5 - sensitivity) * 4
+    return _Score(min(1.0, score), strong, partial or strong, shared)
 
 
-def _candidates(left: list[_Unit], right: list[_Unit]) -> set[tuple[int, int]]:
-    """Pairs (index into left, index into right) that share a key rare enough to index."""
+def _candidates(
+    left: list[_Unit], right: list[_Unit], weights: Mapping[str, float]
+) -> dict[tuple[int, int], float]:
+    """Pairs (index into left, index into right) that share a key rare enough to index.
+
+    Each pair comes with the weight of the indexed keys it shares: a lower bound
+    of its shared weight, exact unless it also shares a key too common to index.
+    """
     left_postings: dict[str, list[int]] = defaultdict(list)
     right_postings: dict[str, list[int]] = defaultdict(list)
     for i, unit in enumerate(left):
@@ -198,13 +204,16 @@ def _candidates(left: list[_Unit], right: list[_Unit]) -> set[tuple[int, int]]:
     for j, unit in enumerate(right):
         for key in unit.keys:
             right_postings[key].append(j)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], float] = defaultdict(float)
     for key, lefts in left_postings.items():
         rights = right_postings.get(key)
         # The cap looks at both sides alike, so swapping the articles swaps the pairs.
         if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
-            pairs.update((i, j) for i in lefts for j in rights)
-    return pairs
+            weight = weights[key]
+            for i in lefts:
+                for j in rights:
+                    shared[(i, j)] += weight
+    return shared
 
 
 def align(
@@ -230,8 +239,17 @@ def align(
     lu = _units(left, table)
     ru = _units(right, table)
     weights = weights_for(lu, ru)
+    totals_left = [sum(weights[k] for k in unit.keys) for unit in lu]
+    totals_right = [sum(weights[k] for k in unit.keys) for unit in ru]
+    _, partial_scale = _thresholds(sensitivity)
+    least_weight = PARTIAL_WEIGHT * partial_scale * 0.5
     scored: dict[tuple[int, int], _Score] = {}
-    for i, j in _candidates(lu, ru):
+    for (i, j), bound in _candidates(lu, ru, weights).items():
+        # Most candidates share one middling word: skip them before the full
+        # score. Halving the thresholds leaves room for shared common keys.
+        shorter = min(totals_left[i], totals_right[j])
+        if bound < least_weight or bound < PARTIAL_COVER * partial_scale * 0.5 * shorter:
+            continue
         result = _score(lu[i], ru[j], weights, sensitivity)
         if result.partial:
             scored[(i, j)] = result
