@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -280,3 +281,58 @@ def test_importing_the_engine_loads_no_ui_or_platform_libraries() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["--sensitivity", "-0.1"], id="sensitivity-negative"),
+        pytest.param(["--sensitivity", "high"], id="sensitivity-word"),
+        pytest.param(["--max-size", "0"], id="max-size-zero"),
+        pytest.param(["--max-size", "lots"], id="max-size-word"),
+        pytest.param(["--format", "xml"], id="format-unknown"),
+    ],
+)
+def test_bad_options_are_exit_2_without_traceback(good: Path, options: list[str]) -> None:
+    done = run_cli("compare", str(good), str(good), *options)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert options[0] in done.stderr
+    assert done.stdout == ""
+
+
+def test_both_sides_from_standard_input_is_one_line(good: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", "-", "-", "--format", "json"],
+        cwd=ROOT,
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert_one_line_error(done)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    # Output far larger than a pipe's buffer, so writing fails once `head` leaves.
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choice("abcdefghijklmnop") for _ in range(7)) for _ in range(3000)]
+    paragraphs = [
+        " ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + "." for _ in range(800)
+    ]
+    path = tmp_path / "long.txt"
+    path.write_text("A long article\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "tui", "compare", str(path), str(path), "--format", "json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10).startswith(b"{")
+        process.stdout.close()
+        stderr = process.stderr.read().decode("utf-8", "replace")
+        process.wait(timeout=120)
+    assert "Traceback" not in stderr
+    assert "Exception" not in stderr
