@@ -7,7 +7,6 @@ that need them, so that comparing two text files never pays for them.
 from __future__ import annotations
 
 import codecs
-import logging
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -222,6 +221,8 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
 def _quiet_libraries() -> None:
     # Without a handler of their own, these libraries' warnings would reach
     # stderr through logging's last-resort handler, around our one-line messages.
+    import logging  # here: 10 ms that reading a text file does not need
+
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logger = logging.getLogger(name)
         if not logger.handlers:
