@@ -314,3 +314,26 @@ def test_a_read_more_sentence_of_the_article_itself_stays() -> None:
     )
     document = extract_article(html, source="page.html")
     assert "See also: the council said the report was clear" in document.text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        pytest.param('<div class="inline-signup"><p>{}</p></div>', id="signup-class"),
+        pytest.param('<aside id="newsletter-promo"><p>{}</p></aside>', id="newsletter-id"),
+        pytest.param('<div class="piano-paywall-box"><p>{}</p></div>', id="paywall-class"),
+    ],
+)
+def test_boxes_inside_the_article_body_are_left_out(box: str) -> None:
+    pitch = "Get our free daily briefing in your inbox every morning and never miss a story."
+    paragraphs = "".join(
+        f"<p>Paragraph {i} says what the council decided about the bridge and its cost.</p>"
+        for i in range(8)
+    )
+    html = (
+        "<!doctype html><html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>"
+        f"{paragraphs}{box.format(pitch)}{paragraphs}</article></body></html>"
+    )
+    document = extract_article(html, source="page.html")
+    assert pitch not in document.text
+    assert document.text.count("Paragraph 7 says") == 2

@@ -31,7 +31,7 @@ _AS_CP1252 = frozenset({"latin_1", "iso8859_1", "ascii", "cp1252"})
 # they sit inside the article element, and a paywall box kept as "text" would
 # hide the very paywall the word-count check is there to catch.
 _BLOCKER = re.compile(
-    r"(?<![a-z])(?:paywall|regwall|newsletter|cookies?|consent|gdpr|subscribe|subscription)"
+    r"(?<![a-z])(?:paywall|regwall|newsletter|cookies?|consent|gdpr|subscribe|subscription|sign-?up)"
     r"(?![a-z])",
     re.I,
 )
