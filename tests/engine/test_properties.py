@@ -213,6 +213,24 @@ def test_swapping_the_articles_mirrors_the_links(
     assert {(link.left, link.right): (link.score, link.strength) for link in forward.links} == (
         mirrored
     )
+    # A conflict's sides swap with the articles: "three" vs "four" becomes "four" vs "three".
+    conflicts = {
+        (link.right, link.left): sorted((c.right, c.left, c.type) for c in link.conflicts)
+        for link in backward.links
+    }
+    for link in forward.links:
+        expected = sorted((c.left, c.right, c.type) for c in link.conflicts)
+        assert conflicts[(link.left, link.right)] == expected, link
+
+
+@PROPERTY_SETTINGS
+@given(pairs(), st.booleans(), sensitivities)
+def test_the_same_input_gives_the_same_comparison(
+    pair: tuple[str, str], furniture: bool, sensitivity: float
+) -> None:
+    first = compare_texts(*pair, furniture=furniture, sensitivity=sensitivity)
+    second = compare_texts(*pair, furniture=furniture, sensitivity=sensitivity)
+    assert first.to_dict(include_text=True) == second.to_dict(include_text=True)
 
 
 @PROPERTY_SETTINGS
