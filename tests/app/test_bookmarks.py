@@ -385,3 +385,31 @@ def test_snapshot_note_dialog(snap_compare, tmp_path: Path) -> None:  # type: ig
 
     app = StorydiffApp(comparison, data_dir=tmp_path / "data", theme="textual-dark")
     assert snap_compare(app, terminal_size=WIDE, run_before=open_dialog)
+
+
+@sync
+async def test_hostile_notes_and_sentences_show_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    hostile = "Officials said [@click=app.quit]quit[/] and [bold]loud[/bold] \x1b[31mred."
+    (folder / "a.txt").write_text(hostile + "\n\n" + LEFT_TEXT, encoding="utf-8")
+    (folder / "b.txt").write_text(RIGHT_TEXT, encoding="utf-8")
+    comparison = compare_files(folder / "a.txt", folder / "b.txt")
+    sentence = next(s for s in comparison.left.sentences if "Officials" in s.text)
+    store = BookmarkStore(tmp_path / "data")
+    store.add(
+        pair_identity(comparison), comparison, "left", sentence.id, note="[@click=app.quit]n[/]"
+    )
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        cells = [str(getattr(cell, "plain", cell)) for cell in table.get_row_at(0)]
+        assert "[@click=app.quit]n[/]" in cells
+        assert any(cell.startswith("Officials said [@c") for cell in cells)
+        assert not any("\x1b" in cell for cell in cells)
+        await pilot.click(DataTable)  # clicking the text triggers nothing
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, BookmarksScreen)
