@@ -264,3 +264,25 @@ def test_reading_text_files_does_not_import_the_web_libraries(
     result = _run(code, b"")
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().strip() == "[]"
+
+
+def test_a_long_teaser_behind_a_paywall_loads_with_a_warning(tmp_path: Path) -> None:
+    teaser = "".join(
+        f"<p>Paragraph {i} says what the council decided about the bridge and its cost.</p>"
+        for i in range(8)
+    )
+    page = tmp_path / "teaser.html"
+    page.write_text(
+        "<!doctype html><html><head><title>Bridge</title></head><body><article>"
+        f"<h1>Bridge</h1>{teaser}<div class='paywall'><h2>Subscribe to continue reading</h2>"
+        "<p>Unlimited access from £1 a week.</p></div></article></body></html>",
+        encoding="utf-8",
+    )
+    loaded = load_document(str(page))
+    assert "Paragraph 7 says" in loaded.document.text
+    assert "Subscribe" not in loaded.document.text
+    assert len(loaded.warnings) == 1
+    assert "paywall" in loaded.warnings[0]
+    assert "may be cut short" in loaded.warnings[0]
+    free = load_document(str(FIXTURES / "gazette.html"))
+    assert free.warnings == ()

@@ -93,7 +93,7 @@ def load_document(
         if progress:
             progress(spec, "extracting")
         data = _read_file_bytes(path, max_bytes)
-        return Loaded(_from_html(data, source=spec))
+        return Loaded(*_from_html(data, source=spec))
     read = read_text_file(spec, max_bytes=max_bytes)
     return Loaded(Document(read.text, source=read.path), (read.warning,) if read.warning else ())
 
@@ -186,7 +186,7 @@ def _load_stdin(max_bytes: int) -> Loaded:
     from tui.sources.html import looks_like_html
 
     if looks_like_html(data):
-        return Loaded(_from_html(data, source="-"))
+        return Loaded(*_from_html(data, source="-"))
     text, _encoding, warning = decode_bytes(data, name="-")
     if not text.strip():
         raise InputError("-: standard input is empty")
@@ -221,13 +221,12 @@ def _load_url(
             warnings.append(f"{url}: cannot cache the page ({exc.strerror or exc})")
     if progress:
         progress(url, "extracting")
-    document, warning = _from_page(page)
-    if warning:
-        warnings.append(warning)
+    document, page_warnings = _from_page(page)
+    warnings.extend(page_warnings)
     return Loaded(document, tuple(warnings), tuple(notes))
 
 
-def _from_page(page: Page) -> tuple[Document, str | None]:
+def _from_page(page: Page) -> tuple[Document, tuple[str, ...]]:
     from tui.sources.html import decode_html, looks_like_html
 
     # Some servers label every page text/plain; the bytes tell the truth.
@@ -239,19 +238,19 @@ def _from_page(page: Page) -> tuple[Document, str | None]:
             text, _encoding, warning = decode_bytes(page.data, name=page.url)
         if not text.strip():
             raise InputError(f"{page.url}: the page is empty")
-        return Document(text, source=page.url), warning
-    return _from_html(page.data, source=page.url, url=page.final_url, charset=page.charset), None
+        return Document(text, source=page.url), (warning,) if warning else ()
+    return _from_html(page.data, source=page.url, url=page.final_url, charset=page.charset)
 
 
 def _from_html(
     data: bytes, *, source: str, url: str | None = None, charset: str | None = None
-) -> Document:
-    from tui.sources.html import decode_html, extract_article
+) -> tuple[Document, tuple[str, ...]]:
+    from tui.sources.html import decode_html, extract_page
 
     if not data.strip():
         raise InputError(f"{source}: the page is empty")
     html, _encoding = decode_html(data, name=source, charset=charset)
-    return extract_article(html, source=source, url=url)
+    return extract_page(html, source=source, url=url)
 
 
 def _starts_like_html(path: Path) -> bool:

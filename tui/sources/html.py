@@ -122,13 +122,18 @@ def visible_words(tree: Any) -> int:
     return sum(len(_WORD.findall(str(t))) for t in texts)
 
 
-def _drop_blockers(tree: Any) -> None:
+def _drop_blockers(tree: Any) -> bool:
+    """Remove overlays and boxes; returns whether one of them was a paywall."""
+    paywalled = False
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.tag in _KEEP_TAGS:
             continue
         marks = f"{element.get('class', '')} {element.get('id', '')}"
-        if _BLOCKER.search(marks) and element.getparent() is not None:
+        found = _BLOCKER.search(marks)
+        if found and element.getparent() is not None:
+            paywalled = paywalled or found.group().lower() in ("paywall", "regwall")
             element.drop_tree()
+    return paywalled
 
 
 def _drop_read_more(tree: Any) -> None:
@@ -150,7 +155,14 @@ def _same_line(a: str, b: str) -> bool:
 
 
 def extract_article(html: str, *, source: str, url: str | None = None) -> Document:
-    """Extract a page's article as a Document.
+    """Extract a page's article as a Document (see :func:`extract_page`)."""
+    return extract_page(html, source=source, url=url)[0]
+
+
+def extract_page(
+    html: str, *, source: str, url: str | None = None
+) -> tuple[Document, tuple[str, ...]]:
+    """Extract a page's article as a Document, with warnings for the user.
 
     The text is the title, a blank line, then the body paragraphs separated by
     blank lines, so the engine finds the title as the first line and the
@@ -165,7 +177,8 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
 
     Returns:
         The article, with its title, outlet (site name), author and date when
-        the page gives them.
+        the page gives them; and warnings, such as a paywall box on a page
+        whose text is long enough to compare but may be cut short.
 
     Raises:
         InputError: the page is not HTML, or its article text is missing or
@@ -181,7 +194,7 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
         if tree is None:
             raise InputError(f"{source}: cannot read the page as HTML")
         page_words = visible_words(tree)
-        _drop_blockers(tree)
+        paywalled = _drop_blockers(tree)
         _drop_read_more(tree)
         result = bare_extraction(
             tree,
@@ -208,7 +221,7 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
     body = "\n\n".join(paragraphs)
     text = f"{title}\n\n{body}" if title else body
     outlet = _clean(getattr(result, "sitename", None)) or _host(url)
-    return Document(
+    document = Document(
         text,
         source=source,
         title=title,
@@ -216,6 +229,13 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
         author=_clean(getattr(result, "author", None)),
         date=_clean(getattr(result, "date", None)),
     )
+    warnings: tuple[str, ...] = ()
+    if paywalled:
+        warnings = (
+            f"{source}: the page has a paywall box; the article may be cut short "
+            f"({body_words} words of text)",
+        )
+    return document, warnings
 
 
 def _quiet_libraries() -> None:
