@@ -28,7 +28,7 @@ from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
 # MRPC training pairs (`make eval`).
 STRONG_COVER = 0.75
 STRONG_COVER_DICE = 0.5
-PARTIAL_COVER = 0.22  # share of the shorter sentence for a partial link
+PARTIAL_COVER = 0.2  # share of the shorter sentence for a partial link
 PARTIAL_WEIGHT = 1.6  # shared rare weight (in "rare words") for a partial link
 NUMBER_PENALTY = 0.75  # score factor when the sentences give different numbers
 
@@ -40,6 +40,7 @@ NUMBER_PENALTY = 0.75  # score factor when the sentences give different numbers
 PARAPHRASE_WEIGHTS = (5.590, -0.692, 3.164, -4.993, 6.518, 3.306)
 PARAPHRASE_BIAS = -9.475
 PARAPHRASE_MIN_DICE = 0.2  # below this overlap: 2 of the 2,753 MRPC paraphrase pairs
+UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
 KEEP_RATIO = 0.65  # a partial link must score this share of its sentences' best
 
 # Keys in more postings than this are too common to generate candidates (they
@@ -180,7 +181,13 @@ def _score(a: _Unit, b: _Unit, weights: Mapping[str, float], sensitivity: float)
     score = (dice + cover) / 2
     strong_scale, partial_scale = _thresholds(sensitivity)
     partial = cover >= PARTIAL_COVER * partial_scale and wc >= PARTIAL_WEIGHT * partial_scale
-    strong = cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
+    # "Most of the shorter sentence is in the longer" decides strength when the
+    # lengths differ a lot (one sentence covering two); between sentences of
+    # similar length the paraphrase model judges better (MRPC).
+    uneven = min(len(a.tokens), len(b.tokens)) < UNEVEN_LENGTH * max(len(a.tokens), len(b.tokens))
+    strong = (
+        uneven and cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
+    )
     # The paraphrase model costs more than everything above: ask it only when
     # the overlap leaves the answer open.
     if not strong and (partial or raw_dice >= PARAPHRASE_MIN_DICE):

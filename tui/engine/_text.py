@@ -69,6 +69,7 @@ _SUFFIXES = (
     "ity", "ing", "ies", "ied", "ive", "ion", "ers", "ed", "es", "er", "ly", "al", "s", "e", "y",
 )  # fmt: skip
 _KEY_LENGTH = 7
+_BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 
 
 def _load_lines(name: str) -> list[str]:
@@ -84,9 +85,9 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def shipped_aliases() -> dict[str, str]:
-    """The shipped alias table: folded alias phrase -> canonical key phrase."""
+    """The shipped alias and synonym tables: folded phrase -> canonical key phrase."""
     table: dict[str, str] = {}
-    for line in _load_lines("aliases.txt"):
+    for line in _load_lines("synonyms.txt") + _load_lines("aliases.txt"):
         canonical, _, rest = line.partition(":")
         for alias in rest.split(","):
             if alias.strip():
@@ -128,6 +129,8 @@ def stem(word: str) -> str:
     """A short, fast stem: strip common endings, keep at most seven letters."""
     if len(word) <= 4 or not word.isalpha():
         return word
+    # British -ise spellings meet American -ize ones (organised = organized).
+    word = _BRITISH_ISE.sub(r"iz\1", word)
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
