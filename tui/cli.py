@@ -56,7 +56,8 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
         type=_megabytes,
         default=DEFAULT_MAX_BYTES,
         metavar="MB",
-        help=f"largest article file accepted, in MB (default {DEFAULT_MAX_BYTES // 2**20})",
+        help="largest article (file or download) accepted, in MB "
+        f"(default {DEFAULT_MAX_BYTES // 2**20})",
     )
     parser.add_argument(
         "--refresh",
