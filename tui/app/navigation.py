@@ -7,6 +7,7 @@ engine's Comparison; this module only orders and filters it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -102,6 +103,14 @@ class Navigator:
             self._index[side] = {sid: i for i, sid in enumerate(visible)}
         self._summary = comparison.summary()
         self._categories: dict[tuple[Side, int], tuple[Category, ...]] = {}
+        # Filters are asked for on every key (status line, greyed keys): computed once.
+        self._memo: dict[tuple[str, Side], tuple[int, ...]] = {}
+        self._index_memo: dict[tuple[str, Side], dict[int, int]] = {}
+        self._quotes_only: tuple[Position, ...] | None = None
+        self._quote_statuses: dict[Side, dict[int, set[str]]] = {"left": {}, "right": {}}
+        for side in ("left", "right"):
+            for quote in comparison.article(side).quotes:
+                self._quote_statuses[side].setdefault(quote.sentence, set()).add(quote.status)
         self._display: dict[tuple[Side, int], str] = {}
 
     @property
@@ -151,7 +160,7 @@ class Navigator:
         if sentence.kind != "body":
             found.append("other")
             return tuple(found)
-        statuses = {q.status for q in self.comparison.article(side).quotes_in(sentence_id)}
+        statuses = self._quote_statuses[side].get(sentence_id, set())
         if "only-here" in statuses:
             found.append("quote-only")
         elif statuses:
@@ -175,9 +184,7 @@ class Navigator:
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""
-        return any(
-            q.status == "only-here" for q in self.comparison.article(side).quotes_in(sentence_id)
-        )
+        return "only-here" in self._quote_statuses[side].get(sentence_id, ())
 
     # --- moves ------------------------------------------------------------
 
@@ -223,10 +230,26 @@ class Navigator:
 
     def shared(self, side: Side) -> tuple[int, ...]:
         """The column's visible sentences linked to the other article."""
-        return self.matching(side, lambda sid: self.comparison.is_shared(side, sid))
+        key = ("shared", side)
+        if key not in self._memo:
+            self._memo[key] = self.matching(side, lambda sid: self.comparison.is_shared(side, sid))
+        return self._memo[key]
+
+    def shared_index(self, side: Side, sentence_id: int) -> int | None:
+        """Where a sentence stands among the column's shared facts (0-based), if it is one."""
+        key = ("shared-index", side)
+        if key not in self._index_memo:
+            self._index_memo[key] = {sid: i for i, sid in enumerate(self.shared(side))}
+        return self._index_memo[key].get(sentence_id)
 
     def only_here(self, side: Side) -> tuple[int, ...]:
         """The column's body sentences with no link: facts only this outlet reported."""
+        key = ("only", side)
+        if key not in self._memo:
+            self._memo[key] = self._only_here(side)
+        return self._memo[key]
+
+    def _only_here(self, side: Side) -> tuple[int, ...]:
         return self.matching(
             side,
             lambda sid: (
@@ -237,6 +260,11 @@ class Navigator:
 
     def quotes_only(self) -> tuple[Position, ...]:
         """Sentences carrying a quote only one outlet has: left column first, then right."""
+        if self._quotes_only is None:
+            self._quotes_only = self._find_quotes_only()
+        return self._quotes_only
+
+    def _find_quotes_only(self) -> tuple[Position, ...]:
         return tuple(
             Position(side, sid)
             for side in ("left", "right")
@@ -253,12 +281,13 @@ class Navigator:
         """
         if not targets:
             return None
+        keys = [self._order_key(t) for t in targets]
         key = self._order_key(position)
         if forward:
-            after = [t for t in targets if self._order_key(t) > key]
-            return after[0] if after else targets[0]
-        before = [t for t in targets if self._order_key(t) < key]
-        return before[-1] if before else targets[-1]
+            index = bisect_right(keys, key)
+            return targets[index] if index < len(targets) else targets[0]
+        index = bisect_left(keys, key)
+        return targets[index - 1] if index > 0 else targets[-1]
 
     def _order_key(self, position: Position) -> tuple[int, int]:
         return (0 if position.side == "left" else 1, position.sentence)

@@ -36,6 +36,12 @@ SENSITIVITY_STEP = 0.05
 Recompare = Callable[[float], Comparison]
 
 
+def _split_action(action: str) -> tuple[str, tuple[object, ...]]:
+    """``"sensitivity(1)"`` -> ``("sensitivity", (1,))``: the bindings' actions take ints only."""
+    name, _, arguments = action.partition("(")
+    return name, tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
+
+
 class MainScreen(Screen[None]):
     """Two columns, their overviews, the detail panel, search, status line and footer.
 
@@ -136,7 +142,7 @@ class MainScreen(Screen[None]):
     """Whether the search prompt is open."""
     narrow: reactive[bool] = reactive(False)
     """Whether the terminal is too narrow for two columns (one is shown at a time)."""
-    furniture: reactive[bool] = reactive(False)
+    furniture: reactive[bool] = reactive(False, init=False)
     """Whether titles, captions and site furniture are shown in the articles."""
 
     def __init__(
@@ -158,6 +164,7 @@ class MainScreen(Screen[None]):
         self.search_hits: tuple[Hit, ...] = ()
         self.search_index: int | None = None
         self.pending_sensitivity: float | None = None
+        self._binding_state: tuple[bool | None, ...] = ()
         #: Set once the widgets exist (``is_mounted`` is still False inside on_mount).
         self._ready = False
 
@@ -595,7 +602,18 @@ class MainScreen(Screen[None]):
         )
         if self.detail_open:
             self._show_detail()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # refresh_bindings rebuilds the Footer (tens of ms): only when a key's state changed.
+        state = tuple(
+            self.check_action(*_split_action(binding.action))
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding)
+        )
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
 
     def _show_detail(self) -> None:
         self.query_one(DetailPanel).show(self.comparison, self.selection, self.counterpart_index)

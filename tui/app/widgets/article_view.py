@@ -58,12 +58,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         spaces that follow its last word; a word wider than the line is cut.
     """
     width = max(1, width)
-    if text.isascii():
-        if len(text) <= width:
-            return [(0, len(text))]
-        widths = None
-    else:
-        widths = [get_character_cell_size(char) for char in text]
+    if text.isascii() or cell_len(text) == len(text):
+        return _wrap_narrow_chars(text, width)
+    widths: list[int] | None = [get_character_cell_size(char) for char in text]
 
     def cells(start: int, end: int) -> int:
         return end - start if widths is None else sum(widths[start:end])
@@ -91,6 +88,31 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
         used += word + cells(word_end, match.end())
     if line_start < len(text) or not lines:
         lines.append((line_start, len(text)))
+    return lines
+
+
+def _wrap_narrow_chars(text: str, width: int) -> list[tuple[int, int]]:
+    """:func:`wrap` for text whose every character is one cell wide.
+
+    Jumps a line at a time with ``rfind`` instead of walking word by word:
+    about ten times faster, which matters for a 2,000-sentence article.
+    """
+    lines: list[tuple[int, int]] = []
+    start, end = 0, len(text)
+    while end - start > width:
+        # The last space that still lets the line's words fit (the space may overhang).
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            lines.append((start, start + width))  # one word wider than the line: cut it
+            start += width
+            continue
+        stop = cut + 1
+        while stop < end and text[stop] == " ":
+            stop += 1
+        lines.append((start, stop))
+        start = stop
+    if start < end or not lines:
+        lines.append((start, end))
     return lines
 
 
@@ -154,6 +176,9 @@ def layout_article(navigator: Navigator, side: Side, width: int) -> Layout:
     return Layout(width, tuple(lines), spans)
 
 
+_EMPTY = Layout(0, (), {})
+
+
 class ArticleView(ScrollView, can_focus=False):
     """One column's article: paragraphs of sentences styled by category, with a glyph gutter."""
 
@@ -207,14 +232,24 @@ class ArticleView(ScrollView, can_focus=False):
         self._line_categories: list[Category | None] | None = None
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._pending_scroll: int | None = None
 
     # --- state ---------------------------------------------------------------
 
     def set_navigator(self, navigator: Navigator) -> None:
         """Show a new comparison (or the same one with furniture toggled)."""
-        self.navigator = navigator
-        self._layout = None
+        old, self.navigator = self.navigator, navigator
+        same_text = old.visible(self.side) == navigator.visible(self.side) and (
+            old.article(self.side).sentences == navigator.article(self.side).sentences
+        )
+        # A sensitivity change or new bookmarks re-style sentences but wrap them
+        # the same way: keep the layout (wrapping 2,000 sentences is the slow part).
+        if not same_text:
+            self._layout = None
+        self._line_categories = None
+        self._strips.clear()
         self._relayout()
+        self.refresh()
 
     def set_marks(
         self,
@@ -234,13 +269,16 @@ class ArticleView(ScrollView, can_focus=False):
         """The current wrapping of the article (computed on first use)."""
         if self._layout is None:
             self._relayout()
-        assert self._layout is not None
+        if self._layout is None:
+            return _EMPTY  # not sized yet
         return self._layout
 
     def _text_width(self) -> int:
         return max(8, self.scrollable_content_region.width - GUTTER)
 
     def _relayout(self) -> None:
+        if not self.size.width:
+            return  # not sized yet: wrapping to a made-up width would be wasted
         width = self._text_width()
         if self._layout is not None and self._layout.width == width:
             return
@@ -256,6 +294,9 @@ class ArticleView(ScrollView, can_focus=False):
 
     def scroll_to_sentence(self, sentence: int) -> None:
         """Scroll just enough to show a sentence, leaving some context above it."""
+        if not self.size.width:
+            self._pending_scroll = sentence  # done once the view has a size
+            return
         span = self.sentence_lines(sentence)
         if span is None:
             return
@@ -284,6 +325,14 @@ class ArticleView(ScrollView, can_focus=False):
         self._styles.clear()
         self._strips.clear()
 
+    def _base(self) -> Style:
+        # Widget.rich_style walks the ancestors on every call (about 1 ms here):
+        # computed once per style update, not once per segment.
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
@@ -292,8 +341,10 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
-        if self.selected is not None:
-            self.scroll_to_sentence(self.selected)
+        target = self.selected if self.selected is not None else self._pending_scroll
+        self._pending_scroll = None
+        if target is not None:
+            self.scroll_to_sentence(target)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -310,7 +361,7 @@ class ArticleView(ScrollView, can_focus=False):
         return strip.crop(scroll_x, scroll_x + width)
 
     def _render_article_line(self, line: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base()
         lines = self.layout.lines
         if line >= len(lines) or not lines[line]:
             return Strip.blank(width, base)
@@ -359,7 +410,7 @@ class ArticleView(ScrollView, can_focus=False):
         return strip.adjust_cell_length(width, base)
 
     def _sentence_style(self, sid: int) -> Style:
-        style = self.rich_style
+        style = self._base()
         fact = self.navigator.categories(self.side, sid)
         if "other" in fact:
             style += self._style("other")

@@ -54,6 +54,7 @@ class Overview(Widget, can_focus=False):
         self.view = view
         self._rows: list[Category | None] | None = None
         self._rows_key: tuple[int, int] | None = None
+        self._styles: dict[str, Style] = {}
 
     def invalidate(self) -> None:
         """The article's layout or categories changed."""
@@ -85,8 +86,12 @@ class Overview(Widget, can_focus=False):
         last_line = min(len(self.view.layout.lines), top + shown) - 1
         return top // step, max(top, last_line) // step
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
     def render_line(self, y: int) -> Strip:
-        base = self.rich_style
+        base = self._style("")
         rows = self._row_categories()
         if y >= len(rows):
             return Strip.blank(self.size.width, base)
@@ -102,7 +107,14 @@ class Overview(Widget, can_focus=False):
         return Strip([marker, cell]).adjust_cell_length(self.size.width, base)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"overview--{name}")
+        # Styles are looked up once per style update: rich_style walks the ancestors.
+        style = self._styles.get(name)
+        if style is None:
+            style = (
+                self.rich_style if not name else self.get_component_rich_style(f"overview--{name}")
+            )
+            self._styles[name] = style
+        return style
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

@@ -93,10 +93,10 @@ def status_content(
         parts += [("search ", "bold"), (f"“{printable(search.query)}” ", "$text-accent"), where]
         parts.append(" · ")
     if selection is not None:
-        shared = navigator.shared(selection.side)
-        total = len(shared)
-        if selection.sentence in shared:
-            place = f"shared fact {shared.index(selection.sentence) + 1} of {total}"
+        total = len(navigator.shared(selection.side))
+        index = navigator.shared_index(selection.side, selection.sentence)
+        if index is not None:
+            place = f"shared fact {index + 1} of {total}"
         elif navigator.sentence(selection.side, selection.sentence).kind != "body":
             place = (
                 f"{navigator.sentence(selection.side, selection.sentence).kind} · {total} shared"
@@ -126,11 +126,10 @@ def _compact(
         where = f"{search.current + 1}/{search.hits}" if search.current is not None else "-"
         parts += [("/", "bold"), (f"{printable(search.query)[:12]} ", "$text-accent"), where, " · "]
     if selection is not None:
-        shared = navigator.shared(selection.side)
+        total = len(navigator.shared(selection.side))
+        index = navigator.shared_index(selection.side, selection.sentence)
         place = (
-            f"shared {shared.index(selection.sentence) + 1}/{len(shared)}"
-            if selection.sentence in shared
-            else f"only here ({len(shared)} shared)"
+            f"shared {index + 1}/{total}" if index is not None else f"only here ({total} shared)"
         )
         parts += [(f"{selection.side[0].upper()} ", "bold"), place, " · "]
     parts.append(

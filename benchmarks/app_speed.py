@@ -1,0 +1,155 @@
+"""Speed figures for the reading app, printed beside their targets (never asserted).
+
+Run with ``python -m benchmarks.app_speed --shared ../shared``; ``make bench``
+calls :func:`main` after the engine's figures.
+
+- cold start: a fresh process, from its launch to the first frame in which
+  both columns' titles are on screen (headless, 120x40), sample pair;
+- the 2,000-sentence synthetic pair: the engine's comparison, then the app's
+  open time (mount to first full frame);
+- a key press (n, j, enter) on that pair: press to repainted frame, median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.synthetic import synthetic_pair
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_LEFT = ROOT / "sample_articles" / "turkey-peacekeeping.left.txt"
+SAMPLE_RIGHT = ROOT / "sample_articles" / "turkey-peacekeeping.right.txt"
+SIZE = (120, 40)
+
+# A fresh interpreter that opens the app headless on the sample pair and, once
+# a frame with both titles has been composed, prints the wall-clock time and exits.
+_COLD_SCRIPT = """
+import sys, time
+from pathlib import Path
+from tui.engine import compare_files
+from tui.app import app as app_module
+
+class Timed(app_module.StorydiffApp):
+    # A class defined in -c has no file to resolve a relative CSS_PATH against.
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+
+    def on_ready(self):
+        # on_ready runs once the first frame has reached the (headless) screen.
+        titles = [str(self.screen.query_one(f"#{s}-title").content) for s in ("left", "right")]
+        if all(titles):
+            print(time.time(), flush=True)
+        self.exit()
+
+comparison = compare_files(sys.argv[1], sys.argv[2])
+Timed(comparison).run(headless=True, size=(120, 40))
+"""
+
+
+def _line(
+    label: str, value: str, detail: str = "", target: str = "", ok: bool | None = None
+) -> None:
+    verdict = "" if ok is None else ("  ok" if ok else "  OVER")
+    print(f"  {label:<38} {value:>10}  {detail:<28} {target}{verdict}")
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def cold_start(runs: int = 5) -> float | None:
+    """Median seconds from process launch to the first frame with both titles."""
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.time()
+        done = subprocess.run(
+            [sys.executable, "-c", _COLD_SCRIPT, str(SAMPLE_LEFT), str(SAMPLE_RIGHT)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0 or not done.stdout.strip():
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            print(f"  cold start failed: {last}")
+            return None
+        times.append(float(done.stdout.split()[0]) - start)
+    return statistics.median(times)
+
+
+async def _open_and_press(comparison: object, presses: int) -> tuple[float, dict[str, float]]:
+    from tui.app.app import StorydiffApp
+
+    app = StorydiffApp(comparison)  # type: ignore[arg-type]
+    start = time.perf_counter()
+    medians: dict[str, float] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        for key in ("n", "j", "enter"):
+            times: list[float] = []
+            for _ in range(presses):
+                began = time.perf_counter()
+                await pilot.press(key)
+                # Wait for the refresh the key caused to be composed and written.
+                await pilot.pause()
+                times.append(time.perf_counter() - began)
+            medians[key] = statistics.median(times)
+    return opened, medians
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the app's speed figures.
+
+    Args:
+        argv: ``--shared DIR`` (the folder holding data/mrpc), ``--presses N``.
+
+    Returns:
+        0 (figures only; nothing is asserted).
+    """
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.app_speed")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--presses", type=int, default=30)
+    args = parser.parse_args(argv)
+
+    print("Reading app (headless, 120x40)")
+    cold = cold_start()
+    if cold is not None:
+        _line(
+            "cold start to first full paint",
+            _ms(cold),
+            "sample pair, median of 5",
+            "<= 800 ms",
+            cold <= 0.8,
+        )
+
+    from tui.engine import compare_texts
+
+    left, right = synthetic_pair(2000, args.shared)
+    began = time.perf_counter()
+    comparison = compare_texts(left, right)
+    engine = time.perf_counter() - began
+    opened, medians = asyncio.run(_open_and_press(comparison, args.presses))
+    _line("N=2000: engine compare_texts", _ms(engine), "one run")
+    _line("N=2000: app open to first frame", _ms(opened), "one run")
+    total = engine + opened
+    _line("N=2000: compare + open", _ms(total), "", "<= 2500 ms", total <= 2.5)
+    for key, median in medians.items():
+        _line(
+            f"N=2000: key {key!r} to repainted frame",
+            _ms(median),
+            f"median of {args.presses}",
+            "<= 30 ms",
+            median <= 0.030,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
