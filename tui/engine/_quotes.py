@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from ._model import Quote, Sentence
 
@@ -46,6 +47,8 @@ _NEW_SENTENCE_INSIDE = re.compile(r"[.…]$")
 # Short quotes at most this long are scare quotes unless attributed.
 _SCARE_WORDS = 3
 _MAX_SPEAKER_WORDS = 10
+# How much of the sentence before a quote is read for its speaker.
+_BEFORE_CHARS = 300
 
 # Words that may sit between a speaker and the verb ("the source later said").
 _ADVERBS = (
@@ -64,8 +67,7 @@ _SPEAKER_STOP = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Mark:
+class _Mark(NamedTuple):
     pos: int
     double: bool
     role: int
@@ -155,24 +157,21 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
             else:
                 chain = []
         last_speaker: str | None = None
+        closer_ahead = _closers_ahead(marks)
         for k, mark in enumerate(marks):
             if opened is None:
                 if mark.role & _OPEN:
                     opened = mark
                 continue
             if mark.double != opened.double:
-                if (
-                    not opened.double
-                    and mark.role & _OPEN
-                    and not _later_closer(marks[k + 1 :], False)
-                ):
+                if not opened.double and mark.role & _OPEN and not closer_ahead[k][False]:
                     # The single mark never closes: it was an elision ('em), and
                     # this double mark opens the real quote.
                     opened = mark
                     chain = []
                 continue  # otherwise a quote inside the quote
             if mark.role & _CLOSE:
-                if mark.weak and _later_closer(marks[k + 1 :], mark.double):
+                if mark.weak and closer_ahead[k][mark.double]:
                     continue
                 pieces = [*chain, (opened.pos + 1, mark.pos)]
                 before = chain_before if chain else _before(text, starts, ordered, opened.pos, ps)
@@ -265,16 +264,23 @@ def _marks(text: str, ps: int, pe: int) -> list[_Mark]:
     return out
 
 
-def _later_closer(marks: Sequence[_Mark], double: bool) -> bool:
-    """A strong closer of the same kind follows before any new opener."""
-    for mark in marks:
-        if mark.double != double:
-            continue
-        if mark.role == _OPEN:
-            return False
-        if mark.role & _CLOSE and not mark.weak:
-            return True
-    return False
+def _closers_ahead(marks: Sequence[_Mark]) -> list[tuple[bool, bool]]:
+    """For each mark, whether a strong closer follows before a new opener.
+
+    Indexed by kind (``[double]``). Computed right to left in one pass, so a
+    paragraph full of marks stays linear.
+    """
+    single = double = False
+    out: list[tuple[bool, bool]] = [(False, False)] * len(marks)
+    for k in range(len(marks) - 1, -1, -1):
+        out[k] = (single, double)
+        mark = marks[k]
+        if mark.role == _OPEN or (mark.role & _CLOSE and not mark.weak):
+            if mark.double:
+                double = mark.role != _OPEN
+            else:
+                single = mark.role != _OPEN
+    return out
 
 
 def _reopens(text: str, paragraphs: Sequence[tuple[int, int]], number: int, double: bool) -> bool:
@@ -299,7 +305,7 @@ def _before(
     text: str, starts: Sequence[int], ordered: Sequence[Sentence], opener: int, ps: int
 ) -> str:
     """The text of the opener's sentence before the opener."""
-    start = max(ps, _sentence_at(starts, ordered, opener).start)
+    start = max(ps, _sentence_at(starts, ordered, opener).start, opener - _BEFORE_CHARS)
     return text[start:opener]
 
 
