@@ -70,7 +70,13 @@ def test_hostile_article_cannot_inject(hostile_comparison) -> None:  # type: ign
     assert "<a " not in html
     assert "<b>" not in html and "<i>" not in html
     # Emphasis only where the report itself puts it.
-    assert set(re.findall(r"<em>(.*?)</em>", html)) <= {"None.", "unattributed", "(no note)"}
+    assert set(re.findall(r"<em>(.*?)</em>", html)) <= {
+        "None.",
+        "unattributed",
+        "(no note)",
+        "untitled",
+        "none found",
+    }
     assert "<strong>" not in html.replace("<strong>Conflict</strong>", "").replace(
         "<strong>Strong link</strong>", ""
     ).replace("<strong>Partial link</strong>", "")
