@@ -1,9 +1,10 @@
 """Properties of the whole pipeline (compare_texts) on random and hostile text.
 
 Whatever the segmentation and matching rules become, these hold for any input:
-offsets index the text, every body sentence is shared or only-here, links join
-body sentences and are symmetric under swapping the articles, and quotes lie
-inside their sentence's paragraph.
+offsets index the text and no word falls outside a sentence, every body
+sentence is shared or only-here, links join body sentences and are symmetric
+under swapping the articles, the result is deterministic, and quotes lie inside
+their sentence's paragraph.
 """
 
 from __future__ import annotations
@@ -174,6 +175,27 @@ def test_sentence_offsets_index_the_text_in_order(
     comparison = compare_texts(left, right, furniture=furniture, sensitivity=sensitivity)
     _assert_sentences_index_the_text(comparison.left, left)
     _assert_sentences_index_the_text(comparison.right, right)
+
+
+@PROPERTY_SETTINGS
+@given(articles(), st.booleans())
+def test_no_word_is_lost(text: str, furniture: bool) -> None:
+    # Titles, captions and furniture are sentences too, so every letter and
+    # digit of the article lies in some sentence: nothing silently vanishes.
+    comparison = compare_texts(text, "Officials met on Monday.", furniture=furniture)
+    covered = bytearray(len(text))
+    for s in comparison.left.sentences:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    lost = [i for i, ch in enumerate(text) if ch.isalnum() and not covered[i]]
+    assert not lost, [text[max(0, i - 10) : i + 10] for i in lost[:3]]
+
+
+@PROPERTY_SETTINGS
+@given(articles())
+def test_without_furniture_detection_every_sentence_is_body(text: str) -> None:
+    comparison = compare_texts(text, text, furniture=False)
+    assert all(s.kind == "body" for s in comparison.left.sentences)
+    assert all(s.kind == "body" for s in comparison.right.sentences)
 
 
 @PROPERTY_SETTINGS
