@@ -240,3 +240,30 @@ def test_duplicate_text_attaches_to_the_nearest_copy(kit, tmp_path: Path) -> Non
     store.add(pair_identity(comparison), comparison, "left", copies[1])
     (item,) = place(store.for_pair(pair_identity(comparison)), comparison)
     assert item.sentence == copies[1]
+
+
+def test_a_later_migration_upgrades_in_place_and_keeps_bookmarks(
+    kit,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.store import bookmarks as module
+
+    comparison = kit.compare()
+    pair = pair_identity(comparison)
+    old = BookmarkStore(tmp_path)
+    old.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"), note="from v1")
+    old.close()
+
+    upgrade = ("ALTER TABLE bookmarks ADD COLUMN colour TEXT",)
+    monkeypatch.setattr(module, "MIGRATIONS", (*module.MIGRATIONS, upgrade))
+    monkeypatch.setattr(module, "SCHEMA_VERSION", len(module.MIGRATIONS))
+    new = BookmarkStore(tmp_path)
+    assert [b.note for b in new.for_pair(pair)] == ["from v1"]
+    new.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [
+            (SCHEMA_VERSION + 1,)
+        ]
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(bookmarks)")]
+    assert "colour" in columns
