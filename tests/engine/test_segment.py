@@ -203,6 +203,26 @@ SPLITS = [
         id="number-starts-sentence",
     ),
     pytest.param("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."], id="question-exclamation"),
+    pytest.param(
+        "A list of AFI's 100 Years . . . 100 Heroes aired on CBS. It won.",
+        ["A list of AFI's 100 Years . . . 100 Heroes aired on CBS.", "It won."],
+        id="ellipsis-spaced-dots",
+    ),
+    pytest.param(
+        '"We will keep on building," he vowed. "\n\nNext paragraph.',
+        ['"We will keep on building," he vowed. "', "Next paragraph."],
+        id="detached-closing-mark-stays",
+    ),
+    pytest.param(
+        "U.S. Army Pfc. Jessica Lynch and police Lieut. Mothana Ali spoke. They left.",
+        ["U.S. Army Pfc. Jessica Lynch and police Lieut. Mothana Ali spoke.", "They left."],
+        id="abbrev-military-ranks",
+    ),
+    pytest.param(
+        "Green drives the Dale Earnhardt Inc. No. 1 Chevrolet next week. He is ready.",
+        ["Green drives the Dale Earnhardt Inc. No. 1 Chevrolet next week.", "He is ready."],
+        id="abbrev-Inc-before-No",
+    ),
 ]
 
 

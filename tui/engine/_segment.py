@@ -349,7 +349,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         at = m.start()
         before = text[max(cur, at - _TOKEN_LOOKBACK) : at]
-        tok = "" if not before or before[-1].isspace() else before.split()[-1]
+        if not before or before[-1].isspace():
+            if before.rstrip()[-1:] in (".", "…"):
+                continue  # a spaced ellipsis, ". . .", inside a sentence
+            tok = ""
+        else:
+            tok = before.split()[-1]
         if not _ends_sentence(tok, m.group("stop"), nxt.group(1)):
             continue
         out.append((cur, m.end()))
@@ -363,6 +368,8 @@ def _ends_sentence(tok: str, stop: str, following: str) -> bool:
     first = following[0]
     if first.islower():
         return False
+    if not any(c.isalnum() for c in following):
+        return False  # a detached closing mark or a dash: 'he said. "'
     if not (first.isalnum() or first in _OPENERS or first in "$€£¥#@•"):
         return False
     head = _HEAD_WORD.match(following.lstrip(_LEADING_PUNCT))
@@ -377,6 +384,8 @@ def _ends_sentence(tok: str, stop: str, following: str) -> bool:
     if not tok:
         return True
     starters = _starters()
+    if following.startswith("No."):
+        word = ""  # "Inc. No. 1 Chevrolet": a number, not the word "No"
     if len(tok) == 1 and tok.isalpha() and tok.isupper():
         return word in starters  # an initial: "John F. Kennedy"
     base = tok.rsplit("-", 1)[-1]  # "R-Calif." is "Calif."
