@@ -336,3 +336,34 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         process.wait(timeout=120)
     assert "Traceback" not in stderr
     assert "Exception" not in stderr
+
+
+HOSTILE_ARTICLE = (
+    "Markup [bold] in the title\r\n\r\n"
+    "The minister said [/] and [@click=app.quit]quit[/] in Ankara on Monday.\r\n"
+    "Officials \x1b[31mred\x1b[0m agreed to the plan [red]x[/red] on Tuesday. "
+    "Another \x1b]8;;http://example.invalid\x1b\\ link follows.\r\n"
+)
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "json"])
+def test_hostile_article_text_is_printed_as_data(tmp_path: Path, good: Path, output: str) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_bytes(HOSTILE_ARTICLE.encode("utf-8"))
+    done = run_cli("compare", str(path), str(good), "--format", output)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    # Markup is shown (Markdown escapes its brackets), never interpreted or
+    # dropped; no terminal escape gets through.
+    assert "click=app.quit" in done.stdout
+    assert "\x1b" not in done.stdout
+
+
+def test_json_offsets_keep_crlf_line_ends(tmp_path: Path, good: Path) -> None:
+    path = tmp_path / "windows-lines.txt"
+    text = ARTICLE.replace("\n", "\r\n")
+    path.write_bytes(text.encode("utf-8"))
+    data = _parse(run_cli("compare", str(path), str(good), "--format", "json"))
+    # No newline translation: offsets count the \r of every line end.
+    _assert_offsets_index(data["left"], text)
+    assert all("\n" not in s["text"] for s in data["left"]["sentences"])
