@@ -52,6 +52,25 @@ Timed(comparison).run(headless=True, size=(120, 40))
 """
 
 
+# The naive peer: a bare Textual app with one line of text, started and timed the same
+# way. Textual's own start-up and frame cost is the floor under any app built on it.
+_PEER_SCRIPT = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("left title   right title")
+
+    def on_ready(self):
+        print(time.time(), flush=True)
+        self.exit()
+
+Bare().run(headless=True, size=(120, 40))
+"""
+
+
 def _line(
     label: str, value: str, detail: str = "", target: str = "", ok: bool | None = None
 ) -> None:
@@ -63,13 +82,13 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def cold_start(runs: int = 5) -> float | None:
+def cold_start(runs: int = 5, script: str = _COLD_SCRIPT) -> float | None:
     """Median seconds from process launch to the first frame with both titles."""
     times: list[float] = []
     for _ in range(runs):
         start = time.time()
         done = subprocess.run(
-            [sys.executable, "-c", _COLD_SCRIPT, str(SAMPLE_LEFT), str(SAMPLE_RIGHT)],
+            [sys.executable, "-c", script, str(SAMPLE_LEFT), str(SAMPLE_RIGHT)],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -80,6 +99,34 @@ def cold_start(runs: int = 5) -> float | None:
             print(f"  cold start failed: {last}")
             return None
         times.append(float(done.stdout.split()[0]) - start)
+    return statistics.median(times)
+
+
+async def _peer_press(presses: int) -> float:
+    """Median press-to-frame time of a bare Textual app whose key changes one line."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS = [("j", "step", "Step")]  # noqa: RUF012
+        count = 0
+
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Static("0", id="line")
+
+        def action_step(self) -> None:
+            self.count += 1
+            self.query_one("#line", Static).update(str(self.count))
+
+    app = Bare()
+    times: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(presses):
+            began = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            times.append(time.perf_counter() - began)
     return statistics.median(times)
 
 
@@ -120,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print("Reading app (headless, 120x40)")
     cold = cold_start()
+    peer_cold = cold_start(script=_PEER_SCRIPT)
+    if peer_cold is not None:
+        _line("peer: bare Textual app, first frame", _ms(peer_cold), "median of 5")
     if cold is not None:
         _line(
             "cold start to first full paint",
@@ -140,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _line("N=2000: app open to first frame", _ms(opened), "one run")
     total = engine + opened
     _line("N=2000: compare + open", _ms(total), "", "<= 2500 ms", total <= 2.5)
+    peer = asyncio.run(_peer_press(args.presses))
+    _line("peer: bare Textual app, key to frame", _ms(peer), f"median of {args.presses}")
     for key, median in medians.items():
         _line(
             f"N=2000: key {key!r} to repainted frame",
@@ -148,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "<= 30 ms",
             median <= 0.030,
         )
+        _line(f"  ratio to the peer ({key!r})", f"{median / peer:.1f}x")
     return 0
 
 

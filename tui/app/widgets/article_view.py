@@ -260,9 +260,21 @@ class ArticleView(ScrollView, can_focus=False):
         """Light the selected sentence, its counterparts, and search hits."""
         if (selected, lit, hits) == (self.selected, self.lit, self.hits):
             return
+        changed = {self.selected, selected} | (self.lit ^ lit)
+        changed |= {
+            sid for sid in hits.keys() | self.hits.keys() if hits.get(sid) != self.hits.get(sid)
+        }
         self.selected, self.lit, self.hits = selected, lit, hits
-        self._strips.clear()
-        self.refresh()
+        # Repaint only the lines of sentences whose marks changed: a key press
+        # touches a handful of lines, not the whole view.
+        spans = self.layout.spans
+        for sid in changed:
+            if sid is None or sid not in spans:
+                continue
+            first, last = spans[sid]
+            for line in range(first, last + 1):
+                self._strips.pop(line, None)
+            self.refresh_lines(first, last - first + 1)
 
     @property
     def layout(self) -> Layout:
@@ -287,6 +299,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._strips.clear()
         self.virtual_size = Size(width + GUTTER, len(self._layout.lines))
         self.refresh()
+        self.post_message(self.Scrolled(self.side))  # the overview redraws for the new layout
 
     def sentence_lines(self, sentence: int) -> tuple[int, int] | None:
         """First and last line of a sentence, or None if it is not shown."""
@@ -309,6 +322,8 @@ class ArticleView(ScrollView, can_focus=False):
 
     def line_categories(self) -> list[Category | None]:
         """The most notable category on each line (None for blank lines)."""
+        if self._layout is None:
+            return []  # not sized yet: nothing to show, and nothing to remember
         if self._line_categories is None:
             nav, side = self.navigator, self.side
             found: list[Category | None] = []

@@ -53,7 +53,7 @@ class Overview(Widget, can_focus=False):
         super().__init__(id=id)
         self.view = view
         self._rows: list[Category | None] | None = None
-        self._rows_key: tuple[int, int] | None = None
+        self._rows_key: tuple[int, int, int] | None = None
         self._styles: dict[str, Style] = {}
 
     def invalidate(self) -> None:
@@ -70,7 +70,7 @@ class Overview(Widget, can_focus=False):
     def _row_categories(self) -> list[Category | None]:
         per_line = self.view.line_categories()
         step = self._lines_per_row()
-        key = (step, len(per_line))
+        key = (step, len(per_line), id(self.view.layout))
         if self._rows is None or self._rows_key != key:
             rows: list[Category | None] = []
             for start in range(0, len(per_line), step):
