@@ -152,3 +152,26 @@ def test_read_only_directory_with_chmod(tmp_path: Path, kit) -> None:  # type: i
     finally:
         data.chmod(0o700)
         (data / DB_NAME).chmod(0o600)
+
+
+def test_bookmarks_stay_readable_when_writes_are_disabled(
+    tmp_path: Path,
+    kit,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A data directory that became read-only: saved bookmarks still list, new ones refuse."""
+    comparison = kit.compare()
+    pair = pair_identity(comparison)
+    BookmarkStore(tmp_path).add(
+        pair, comparison, "left", kit.body_id(comparison, "left", "Aid"), note="saved before"
+    )
+    # Root passes every permission check, so the check's answer is injected.
+    from tui.store import bookmarks as module
+
+    monkeypatch.setattr(module.os, "access", lambda *args, **kwargs: False)
+    store = BookmarkStore(tmp_path)
+    reason = store.unwritable_reason()
+    assert reason is not None and "read-only" in reason
+    assert [b.note for b in store.for_pair(pair)] == ["saved before"]
+    with pytest.raises(BookmarksUnavailable, match="read-only"):
+        store.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))

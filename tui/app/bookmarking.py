@@ -75,7 +75,7 @@ class Bookmarking:
                 self._tell(reason + ". The app works without them.", "warning")
         try:
             marks = self.store.for_pair(self.pair)
-            if marks and first:
+            if marks and first and self.store.enabled:
                 self.store.seen(self.pair)
         except BookmarksUnavailable as exc:
             self._tell(str(exc), "error")

@@ -379,8 +379,12 @@ class BookmarkStore:
         return BookmarksUnavailable(self._disabled)
 
     def _connect(self, *, create: bool) -> sqlite3.Connection | None:
-        """The open connection; ``None`` when there is no database and ``create`` is False."""
-        if self._disabled is not None:
+        """The open connection; ``None`` when there is no database and ``create`` is False.
+
+        With writes disabled (a read-only data directory) reading is still tried:
+        the user's bookmarks stay visible even when no new one can be saved.
+        """
+        if self._disabled is not None and create:
             raise BookmarksUnavailable(self._disabled)
         if self._conn is not None:
             return self._conn
