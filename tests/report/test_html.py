@@ -124,3 +124,17 @@ def test_hostile_article_exports_safely(hostile_comparison, hostile_lines) -> No
     # Italics only where the page itself puts them.
     assert "<i>" not in page.replace("<i>untitled</i>", "").replace("<i>no note</i>", "")
     assert html_lib.escape("**Outlet** <i>") in page
+
+
+def test_a_bookmark_on_hidden_furniture_links_nowhere(sample_comparison) -> None:  # type: ignore[no-untyped-def]
+    from tui.store import Bookmark
+
+    hidden = [s for s in sample_comparison.left.sentences if s.kind not in ("body", "caption")]
+    if not hidden:
+        hidden = [sample_comparison.left.sentences[0]]
+    target = hidden[0]
+    mark = Bookmark(7, "sentence", "left", target.id, target.text, None, None, "n", "t", "t")
+    parsed = _check_safe(render_html(sample_comparison, [mark]))
+    ids = {value for _tag, attrs in parsed.tags for name, value in attrs if name == "id"}
+    hrefs = {value for _tag, attrs in parsed.tags for name, value in attrs if name == "href"}
+    assert {h[1:] for h in hrefs} <= ids

@@ -155,6 +155,13 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
     return out
 
 
+def _ref(comparison: Comparison, side: str, letter: str, sentence_id: int) -> str:
+    """A sentence's label, linked to it when the page shows it (body and captions)."""
+    label = f"{letter}{sentence_id}"
+    kind = comparison.article(side).sentences[sentence_id].kind  # type: ignore[arg-type]
+    return f'<a href="#{label}">{label}</a>' if kind in ("body", "caption") else label
+
+
 def _bookmark_item(comparison: Comparison, item: Placed) -> str:
     mark = item.bookmark
     note = f'<span class="note">{_e(mark.note)}</span>' if mark.note.strip() else "<i>no note</i>"
@@ -167,11 +174,11 @@ def _bookmark_item(comparison: Comparison, item: Placed) -> str:
             f"<li>{GLYPHS['bookmark'][0]} <b>detached {mark.kind}</b> ({when}): {note}"
             f"<br>saved text: {saved}</li>"
         )
-    letter = "L" if mark.side == "left" else "R"
-    where = f'<a href="#{letter}{item.sentence}">{letter}{item.sentence}</a>'
-    if mark.kind == "link" and item.other is not None:
-        where += f' ↔ <a href="#R{item.other}">R{item.other}</a>'
     assert item.sentence is not None
+    letter = "L" if mark.side == "left" else "R"
+    where = _ref(comparison, mark.side, letter, item.sentence)
+    if mark.kind == "link" and item.other is not None:
+        where += " ↔ " + _ref(comparison, mark.other_side, "R", item.other)
     text = _e(comparison.article(mark.side).sentences[item.sentence].text)
     return f"<li>{GLYPHS['bookmark'][0]} <b>{where}</b> ({when}): {note}<br>{text}</li>"
 
