@@ -118,6 +118,31 @@ SPEAKERS = [
         id="quote-ending-its-sentence-has-no-after-attribution",
     ),
     pytest.param(
+        "“It is a huge black eye,” Arthur Sulzberger, the newspaper’s publisher, said of it.",
+        [("It is a huge black eye,", "Arthur Sulzberger")],
+        id="after-speaker-with-appositive",
+    ),
+    pytest.param(
+        "“This will be a marathon, not a sprint,” said Jimmy D. Staton, a vice president.",
+        [("This will be a marathon, not a sprint,", "Jimmy D. Staton")],
+        id="after-said-name-with-initial",
+    ),
+    pytest.param(
+        "“We will go there together,” said Mr. Powell on Monday.",
+        [("We will go there together,", "Mr. Powell")],
+        id="after-said-title-abbreviation",
+    ),
+    pytest.param(
+        "“He may not have been there,” said a defence official speaking on condition of anonymity.",
+        [("He may not have been there,", "a defence official")],
+        id="after-said-speaking-on-condition",
+    ),
+    pytest.param(
+        "Strong Financial released a statement on Wednesday: “We are reviewing everything.”",
+        [("We are reviewing everything.", "Strong Financial")],
+        id="before-statement-colon",
+    ),
+    pytest.param(
         "The statement was short. “We will continue to monitor the situation.”",
         [("We will continue to monitor the situation.", None)],
         id="no-speaker",

@@ -63,7 +63,7 @@ _NOT_SPEAKERS = frozenset(
 # Words after a speaker's name that start a time or place phrase ("said X on Monday").
 _SPEAKER_STOP = (
     r"(?:on|in|at|during|after|before|while|when|who|as|to|from|last|this|yesterday|today|"
-    r"earlier|later|via|through|adding|saying|noting|citing)"
+    r"earlier|later|via|through|adding|saying|noting|citing|speaking)"
 )
 
 
@@ -101,17 +101,24 @@ def _patterns() -> _Patterns:
     participles = "|".join(map(re.escape, _words_of("speech_participles.txt")))
     verb = rf"(?:{_ADVERBS}\s+)*(?:{verbs})\b"
     who = rf"(?P<who>(?:{_SPEAKER_WORD}\s+){{0,9}}?{_SPEAKER_WORD})"
+    # A speaker may carry an appositive between commas: "Arthur Sulzberger, the
+    # newspaper's publisher, said"; the name before it is the speaker.
+    appositive = r"(?:,[^,;:!?\"“”‘]{1,80},)?"
+    # A name runs to the first punctuation, except the stop of an initial or a
+    # title inside it ("Jimmy D. Staton", "Mr. Powell").
     name_until_stop = (
-        r"(?P<who>[^,.;:!?()\[\]\"“”‘’]{1,80}?)"
-        rf"\s*(?=[,.;:!?()\[\]\"“”‘’]|\s{_SPEAKER_STOP}\b|$)"
+        r"(?P<who>(?:[^,.;:!?()\[\]\"“”‘’]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|"
+        r"(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bSt)\.|(?<=\bJr)\.){1,80}?)"
+        r"\s*(?=[,;:!?()\[\]\"“”‘’]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
+        rf"(?<!\bSt)(?<!\bJr)\.|\s{_SPEAKER_STOP}\b|$)"
     )
     return _Patterns(
         dash_after=re.compile(r"^\s*,?\s*(?:—|–|--|-)\s*" + name_until_stop),
         verb_first_after=re.compile(rf"^\s*,?\s*(?:{verbs})\s+" + name_until_stop),
-        speaker_first_after=re.compile(rf"^\s*,?\s*{who}\s+{verb}", re.UNICODE),
+        speaker_first_after=re.compile(rf"^\s*,?\s*{who}{appositive}\s+{verb}", re.UNICODE),
         according_after=re.compile(r"^\s*,?\s*according to\s+" + name_until_stop, re.IGNORECASE),
         said_before=re.compile(
-            rf"(?:^|[,;]\s+){who}\s+{verb}[^,:;\"“”‘’]{{0,50}}[:,]\s*$", re.UNICODE
+            rf"(?:^|[,;]\s+){who}{appositive}\s+{verb}[^,:;\"“”‘’]{{0,50}}[:,]\s*$", re.UNICODE
         ),
         according_before=re.compile(
             r"according to\s+(?P<who>[^,.;:!?\"“”‘’]{1,80}?)\s*[:,]\s*$", re.IGNORECASE
@@ -119,7 +126,7 @@ def _patterns() -> _Patterns:
         participle_before=re.compile(
             rf",\s*(?:{participles})\b[^,:;\"“”‘’]{{0,30}}[:,]?\s*$", re.IGNORECASE
         ),
-        subject_verb=re.compile(rf"(?:^|[,;]\s+){who}\s+{verb}", re.UNICODE),
+        subject_verb=re.compile(rf"(?:^|[,;]\s+){who}{appositive}\s+{verb}", re.UNICODE),
     )
 
 
