@@ -391,6 +391,20 @@ HEADERS = [
         id="no-headline",
     ),
     pytest.param(
+        "Home › World › Europe › Turkey\n\nTurkey weighs sending troops to Ukraine\n\n"
+        "Turkey is considering a deployment, an official said on Thursday.\n\n"
+        "He declined.\n\n“No.”\n\nThe talks continue.\n\n1x\n",
+        {
+            "Home › World › Europe › Turkey": "furniture",
+            "Turkey weighs sending troops to Ukraine": "title",
+            "He declined.": "body",
+            "“No.”": "body",
+            "The talks continue.": "body",
+            "1x": "furniture",
+        },
+        id="breadcrumb-and-short-body-paragraphs",
+    ),
+    pytest.param(
         "Markets rally after rate cut\n\n"
         "By the end of the day, stocks had gained 3% on the main index.\n",
         {"By the end of the day, stocks had gained 3% on the main index.": "body"},

@@ -87,6 +87,9 @@ _COUNTER = re.compile(
     r"min(?:ute)?s?(?:\s+read)?)?)\s*)+$"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
+# Navigation trails: "Home › World › Europe", "News | Politics | Turkey".
+_BREADCRUMB = re.compile(r"(?:\s[›>|»/•·]\s(?:[^›>|»/•·]+)){2,}$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _FURNITURE_NORMALISE = re.compile(r"[^\w\s*]+")
 
 _MAX_FURNITURE_WORDS = 12
@@ -243,7 +246,12 @@ def _is_furniture(line: str, words: int) -> bool:
         return True
     if words > _MAX_FURNITURE_WORDS:
         return False
-    if _BYLINE.match(line) or _DATE_LINE.match(line) or _COUNTER.match(line):
+    if (
+        _BYLINE.match(line)
+        or _DATE_LINE.match(line)
+        or _COUNTER.match(line)
+        or _BREADCRUMB.search(line)
+    ):
         return True
     normal = " ".join(_FURNITURE_NORMALISE.sub(" ", line.lower()).split())
     exact, prefixes = _furniture_phrases()
@@ -313,7 +321,10 @@ def _kinds(text: str, paragraphs: list[tuple[int, int]]) -> list[Kind]:
         if kinds[i] is not None:
             continue
         start, end = paragraphs[i]
-        if _is_prose(text, start, end, words[i]):
+        if _is_prose(text, start, end, words[i]) or _SENTENCE_END.search(
+            text, max(start, end - 4), end
+        ):
+            # Inside the article a short sentence is still a sentence: "He declined."
             kinds[i] = "body"
         elif words[i] <= 3 or (words[i] <= _MAX_FURNITURE_WORDS and _title_case(text[start:end])):
             # Short labels and tag lists between or after the paragraphs: "1x",
