@@ -234,6 +234,21 @@ def test_quote_reopened_in_next_paragraph_continues() -> None:
     assert {q.speaker for q in quotes} == {"the mayor"}
 
 
+def test_quote_closed_in_next_paragraph_without_reopening_continues() -> None:
+    text = (
+        'The leader said the decision was overdue.\n\n"For two years, families have lived with '
+        'lorries at their doors.\n\nTonight we have finally put that right."\n\n'
+        "The money comes from a grant.\n"
+    )
+    sentences = segment(text, furniture=False)
+    quotes = find_quotes(text, sentences)
+    assert [q.text for q in quotes] == [
+        "For two years, families have lived with lorries at their doors.",
+        "Tonight we have finally put that right.",
+    ]
+    assert [sentences[q.sentence].paragraph for q in quotes] == [1, 2]
+
+
 UNBALANCED = [
     pytest.param(
         "He said “this will never end and walked away from the podium.\n\n"

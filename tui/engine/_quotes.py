@@ -40,6 +40,8 @@ _AFTER_WORD = frozenset(".,!?;:…)]}%")
 _RIGHT = frozenset(".,;:!?)]}>—–-…\"”’»'")
 
 _OPEN, _CLOSE, _BOTH = 1, 2, 3
+# How the next paragraph continues a quote left open.
+_NO, _REOPENS, _CLOSES_LATER = 0, 1, 2
 
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _INNER_PUNCT = re.compile(r"[.,!?…]$")
@@ -153,16 +155,19 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
     chain: list[tuple[int, int]] = []
     chain_double = True
     chain_before = ""
+    next_marks = _marks(text, *paragraphs[0]) if paragraphs else []
+    continues = _NO
     for number, (ps, pe) in enumerate(paragraphs):
-        marks = _marks(text, ps, pe)
+        marks = next_marks
+        next_marks = _marks(text, *paragraphs[number + 1]) if number + 1 < len(paragraphs) else []
         opened: _Mark | None = None
-        if chain:
-            # The previous paragraph checked that this one reopens the quote.
-            if marks and marks[0].pos == ps:
-                opened = marks[0]
-                marks = marks[1:]
-            else:
-                chain = []
+        if chain and continues == _REOPENS:
+            opened = marks[0]
+            marks = marks[1:]
+        elif chain and continues == _CLOSES_LATER:
+            # The paragraph goes on with the quote without reopening it: the
+            # quote's text starts right at the paragraph.
+            opened = _Mark(ps - 1, chain_double, _OPEN, False)
         last_speaker: str | None = None
         closer_ahead = _closers_ahead(marks)
         for k, mark in enumerate(marks):
@@ -199,7 +204,8 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
                 chain_before = _before(text, starts, ordered, opened.pos, ps)
                 chain_double = opened.double
             chain.append(piece)
-            if not _reopens(text, paragraphs, number + 1, chain_double):
+            continues = _continuation(next_marks, paragraphs, number + 1, chain_double)
+            if continues == _NO:
                 # Unclosed and not continued: the quote stops at the paragraph's
                 # end. Only a double mark is trusted this far; a lone single mark
                 # is more often an apostrophe.
@@ -290,18 +296,25 @@ def _closers_ahead(marks: Sequence[_Mark]) -> list[tuple[bool, bool]]:
     return out
 
 
-def _reopens(text: str, paragraphs: Sequence[tuple[int, int]], number: int, double: bool) -> bool:
-    """The paragraph starts with an opening mark of the same kind."""
+def _continuation(
+    marks: Sequence[_Mark], paragraphs: Sequence[tuple[int, int]], number: int, double: bool
+) -> int:
+    """How the paragraph ``number`` goes on with a quote left open before it.
+
+    ``_REOPENS`` when it starts with an opening mark of the same kind (news
+    style), ``_CLOSES_LATER`` when its first mark of that kind only closes (the
+    writer did not reopen), ``_NO`` otherwise.
+    """
     if number >= len(paragraphs):
-        return False
-    ps, pe = paragraphs[number]
-    marks = _marks(text, ps, min(pe, ps + 2))
-    return (
-        bool(marks)
-        and marks[0].pos == ps
-        and marks[0].role & _OPEN != 0
-        and marks[0].double == double
-    )
+        return _NO
+    first = next((m for m in marks if m.double == double), None)
+    if first is None:
+        return _NO
+    if first.pos == paragraphs[number][0] and first.role & _OPEN and first is marks[0]:
+        return _REOPENS
+    if first.role == _CLOSE and not first.weak:
+        return _CLOSES_LATER
+    return _NO
 
 
 def _sentence_at(starts: Sequence[int], ordered: Sequence[Sentence], pos: int) -> Sentence:
