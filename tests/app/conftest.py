@@ -121,6 +121,12 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STORYDIFF_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(name="build_article")
+def _build_article() -> Callable[..., Article]:
+    """The :func:`build_article` helper, for tests that need their own articles."""
+    return build_article
+
+
 @pytest.fixture
 def make_handmade() -> Callable[[float], Comparison]:
     """The factory of the hand-built comparison, usable as an app's ``recompare``."""

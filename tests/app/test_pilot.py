@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import random
 from collections.abc import Callable, Coroutine
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -16,7 +18,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.status_line import StatusLine
-from tui.engine import Comparison, compare_texts
+from tui.engine import Article, Comparison, compare_texts
 
 WIDE = (120, 40)
 NARROW = (80, 30)
@@ -388,3 +390,84 @@ async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(
                 await pilot.click(article_view, offset=(12, y))
         assert app.is_running
         assert isinstance(app.screen, MainScreen)
+
+
+@sync
+async def test_clicking_the_overview_scrolls_the_article(
+    build_article: Callable[..., Article],
+) -> None:
+    paragraphs = [[f"Paragraph {i} says something about the harbour."] for i in range(60)]
+    left = build_article(paragraphs, source="a.txt", title="Long")
+    right = build_article(paragraphs[:2], source="b.txt", title="Short")
+    app = StorydiffApp(Comparison(left, right, (), 0.5))
+    async with app.run_test(size=(120, 20)) as pilot:
+        left_view = view(app, "left")
+        assert left_view.scroll_y == 0
+        overview = app.screen.query_one("#left-overview")
+        await pilot.click(overview, offset=(1, overview.size.height - 1))
+        await pilot.pause()
+        assert left_view.scroll_y > 0
+        # The viewport now shows the end of the article.
+        last_line = len(left_view.layout.lines) - 1
+        shown = left_view.scrollable_content_region.height
+        assert left_view.scroll_y + shown > last_line - shown
+
+
+@sync
+async def test_light_theme_renders_with_the_same_state(handmade_comparison: Comparison) -> None:
+    app = StorydiffApp(handmade_comparison, theme="textual-light")
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.theme == "textual-light"
+        await pilot.press("n")
+        assert_lit(app)
+
+
+def _mrpc_pair(n: int) -> tuple[str, str] | None:
+    """The synthetic long pair: MRPC #1 sentences left, #2 sentences shuffled right."""
+    path = Path(__file__).resolve().parents[3] / "shared" / "data" / "mrpc"
+    path = path / "msr_paraphrase_train.txt"
+    if not path.is_file():
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    with path.open(encoding="utf-8-sig") as handle:
+        next(handle)
+        for line in handle:
+            fields = line.rstrip("\r\n").split("\t")
+            if len(fields) == 5:
+                left.append(fields[3].strip())
+                right.append(fields[4].strip())
+            if len(left) == n:
+                break
+    random.Random(0).shuffle(right)
+
+    def layout(title: str, sentences: list[str]) -> str:
+        paragraphs = [" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4)]
+        return "\n\n".join([title, *paragraphs]) + "\n"
+
+    return layout("Wire report", left), layout("Digest", right)
+
+
+@sync
+async def test_two_thousand_sentences_render_virtually_and_navigate() -> None:
+    pair = _mrpc_pair(2000)
+    if pair is None:
+        pytest.skip("the MRPC file is not in the shared folder")
+    comparison = compare_texts(*pair)
+    app = StorydiffApp(comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        # One widget per column, whatever the length: not one per sentence.
+        assert len(app.screen.query("*")) < 80
+        left = view(app, "left")
+        assert len(left.layout.lines) > 2000
+        await pilot.press("G")
+        screen = screen_of(app)
+        assert screen.selection == Position("left", screen.navigator.visible("left")[-1])
+        first, last = left.sentence_lines(screen.selection.sentence)  # type: ignore[misc]
+        assert left.scroll_y <= first and last < left.scroll_y + left.size.height
+        await pilot.press("g", "n")
+        assert_lit(app)
+        if screen.navigator.shared("left"):
+            await pilot.press("enter")
+            assert screen.selection is not None and screen.selection.side == "right"
+            assert_lit(app)

@@ -89,3 +89,11 @@ def test_hostile_text(snap_compare, hostile_pair: tuple[str, str]) -> None:
     literally, the escape shown as ␛[31m, the carriage return as ␍ and the invisible
     characters as �; no bold, colour or link from the article."""
     assert snap_compare(StorydiffApp(compare_texts(*hostile_pair)), terminal_size=WIDE)
+
+
+def test_light_theme(snap_compare, handmade_comparison: Comparison) -> None:
+    """You should see the hand-built pair in the light theme: dark text on a light
+    background, the selection and its two lit counterparts still distinct, the amber
+    only-here sentences and the red quote-only sentence readable."""
+    app = StorydiffApp(handmade_comparison, theme="textual-light")
+    assert snap_compare(app, terminal_size=WIDE)
