@@ -405,6 +405,23 @@ HEADERS = [
         id="breadcrumb-and-short-body-paragraphs",
     ),
     pytest.param(
+        "Talks resume in Ankara\n\n"
+        "Negotiators will meet again next week, officials said on Friday.\n\n"
+        "He posted an image: a burning car outside the hotel.\n\n"
+        "The talks continue on Monday. (Reporting by Jane Doe/Ahmed Ali)\n",
+        {
+            "He posted an image: a burning car outside the hotel.": "body",
+            "The talks continue on Monday.": "body",
+        },
+        id="body-lines-that-mention-images-or-slashes-are-not-captions",
+    ),
+    pytest.param(
+        "Talks resume in Ankara\n\nDelegates arrive at the venue. (Reuters/Umit Bektas)\n\n"
+        "Negotiators will meet again next week, officials said on Friday.\n",
+        {"Delegates arrive at the venue. (Reuters/Umit Bektas)": "caption"},
+        id="caption-agency-slash-photographer",
+    ),
+    pytest.param(
         "Markets rally after rate cut\n\n"
         "By the end of the day, stocks had gained 3% on the main index.\n",
         {"By the end of the day, stocks had gained 3% on the main index.": "body"},

@@ -53,8 +53,10 @@ _PROSE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 # Captions: a photo credit at the end of the line, or a caption label at its start.
 _CAPTION_END = re.compile(
     r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
-    r"graphic|getty|shutterstock|file)\b|\w/\s*[A-Z])[^()]*\)"
-    r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)[^.!?]{1,60}"
+    r"graphic|getty|shutterstock|file)\b"
+    r"|\b(?:AP|AFP|Reuters|EPA|AA|Anadolu|Xinhua|Bloomberg|dpa|Sipa|Pool)\s*/)[^()]*\)"
+    # "Photo: Getty Images", "Photograph by Jane Doe": a credit is a name.
+    r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)\s*(?-i:[A-Z])[^.!?]{0,60}"
     r"|\bgetty images|\bfile photo)\s*\.?$",
     re.IGNORECASE,
 )
