@@ -9,6 +9,8 @@ their sentence's paragraph.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -110,10 +112,30 @@ def _layout(draw: st.DrawFn, parts: list[str]) -> str:
     return "".join(out)
 
 
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
+SAMPLE_TEXTS = tuple(
+    (SAMPLES / f"turkey-peacekeeping.{side}.txt").read_text(encoding="utf-8")
+    for side in ("left", "right")
+)
+
+
+@st.composite
+def damaged_samples(draw: st.DrawFn) -> str:
+    """A real article cut short (mid-quote, mid-sentence) with hostile pieces spliced in."""
+    text = draw(st.sampled_from(SAMPLE_TEXTS))
+    text = text[: draw(st.integers(0, len(text)))] if draw(st.booleans()) else text
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(HOSTILE)) + text[at:]
+    return text
+
+
 @st.composite
 def articles(draw: st.DrawFn) -> str:
     """Random and hostile text: from plain junk to sentences with hostile pieces."""
-    kind = draw(st.sampled_from(["unicode", "hostile", "news"]))
+    kind = draw(st.sampled_from(["unicode", "hostile", "news", "damaged-sample"]))
+    if kind == "damaged-sample":
+        return draw(damaged_samples())
     if kind == "unicode":
         return draw(st.text(max_size=300))
     if kind == "hostile":
@@ -125,8 +147,11 @@ def articles(draw: st.DrawFn) -> str:
 @st.composite
 def pairs(draw: st.DrawFn) -> tuple[str, str]:
     """Two articles; often they carry some of the same sentences, as two outlets would."""
-    if draw(st.booleans()):
+    kind = draw(st.sampled_from(["random", "overlapping", "damaged-samples"]))
+    if kind == "random":
         return draw(articles()), draw(articles())
+    if kind == "damaged-samples":
+        return draw(damaged_samples()), draw(damaged_samples())
     pool = draw(st.lists(sentences(), min_size=1, max_size=10))
     left = draw(st.permutations(pool))[: draw(st.integers(1, len(pool)))]
     right = draw(st.permutations(pool))[: draw(st.integers(1, len(pool)))]
