@@ -178,6 +178,21 @@ SPLITS = [
         id="question-in-quote-then-lowercase",
     ),
     pytest.param(
+        "“Is this fair to us?” Defense Minister Guler asked. Nobody answered.",
+        ["“Is this fair to us?” Defense Minister Guler asked.", "Nobody answered."],
+        id="question-in-quote-then-named-speaker",
+    ),
+    pytest.param(
+        "“Is this fair?” the minister asked. “Is this fair?” The minister asked again.",
+        ["“Is this fair?” the minister asked.", "“Is this fair?” The minister asked again."],
+        id="question-in-quote-then-the-speaker",
+    ),
+    pytest.param(
+        "“Is this fair?” The minister left the room.",
+        ["“Is this fair?”", "The minister left the room."],
+        id="question-in-quote-then-new-sentence",
+    ),
+    pytest.param(
         '"Our belief remains. Our country will help," sources said.',
         ['"Our belief remains.', 'Our country will help," sources said.'],
         id="quote-spanning-sentences",

@@ -117,6 +117,13 @@ def _abbreviations() -> dict[str, str]:
 
 
 @cache
+def _attribution() -> re.Pattern[str]:
+    """A name and a speech verb right after a quote: '“Why now?” Erdogan asked.'"""
+    verbs = "|".join(map(re.escape, _data_lines("speech_verbs.txt")))
+    return re.compile(rf"[A-Z][\w.'’\-]*\s+(?:[\w.'’\-]+\s+){{0,3}}(?:{verbs})\b")
+
+
+@cache
 def _starters() -> frozenset[str]:
     return frozenset(_data_lines("sentence_starters.txt"))
 
@@ -368,8 +375,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             tok = ""
         else:
             tok = before.split()[-1]
-        if not _ends_sentence(tok, m.group("stop"), nxt.group(1)):
+        stop, close = m.group("stop"), m.group("close")
+        if not _ends_sentence(tok, stop, nxt.group(1)):
             continue
+        if (
+            close
+            and stop[-1] in "?!"
+            and _attribution().match(text, nxt.start(1), min(end, nxt.start(1) + 80))
+        ):
+            continue  # the quote's attribution follows: '“Why now?” Erdogan asked.'
+
         out.append((cur, m.end()))
         cur = nxt.start(1)
     out.append((cur, end))
