@@ -50,7 +50,7 @@ def screen_lines(article_view: ArticleView) -> list[str]:
     """The text of every line the view has laid out, rendered as strips."""
     return [
         article_view._render_article_line(y, 200).text
-        for y in range(len(article_view.layout.lines))
+        for y in range(len(article_view.text_layout.lines))
     ]
 
 
@@ -386,7 +386,7 @@ async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(
         assert "[bold]test[/]" in title or comparison.left.title is None
         for side in ("left", "right"):
             article_view = view(app, side)
-            for y in range(min(10, len(article_view.layout.lines))):
+            for y in range(min(10, len(article_view.text_layout.lines))):
                 await pilot.click(article_view, offset=(12, y))
         assert app.is_running
         assert isinstance(app.screen, MainScreen)
@@ -408,7 +408,7 @@ async def test_clicking_the_overview_scrolls_the_article(
         await pilot.pause()
         assert left_view.scroll_y > 0
         # The viewport now shows the end of the article.
-        last_line = len(left_view.layout.lines) - 1
+        last_line = len(left_view.text_layout.lines) - 1
         shown = left_view.scrollable_content_region.height
         assert left_view.scroll_y + shown > last_line - shown
 
@@ -459,7 +459,7 @@ async def test_two_thousand_sentences_render_virtually_and_navigate() -> None:
         # One widget per column, whatever the length: not one per sentence.
         assert len(app.screen.query("*")) < 80
         left = view(app, "left")
-        assert len(left.layout.lines) > 2000
+        assert len(left.text_layout.lines) > 2000
         await pilot.press("G")
         screen = screen_of(app)
         assert screen.selection == Position("left", screen.navigator.visible("left")[-1])

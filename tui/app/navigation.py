@@ -41,6 +41,9 @@ GLYPH_MEANINGS: dict[Category, str] = {
 }
 
 
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
 def other_side(side: Side) -> Side:
     """The other column."""
     return "right" if side == "left" else "left"
@@ -108,7 +111,7 @@ class Navigator:
         self._index_memo: dict[tuple[str, Side], dict[int, int]] = {}
         self._quotes_only: tuple[Position, ...] | None = None
         self._quote_statuses: dict[Side, dict[int, set[str]]] = {"left": {}, "right": {}}
-        for side in ("left", "right"):
+        for side in SIDES:
             for quote in comparison.article(side).quotes:
                 self._quote_statuses[side].setdefault(quote.sentence, set()).add(quote.status)
         self._display: dict[tuple[Side, int], str] = {}

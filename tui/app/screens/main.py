@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -229,7 +229,7 @@ class MainScreen(Screen[None]):
 
     # --- events -------------------------------------------------------------------
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
 
     @on(ArticleView.SentenceClicked)
@@ -243,7 +243,7 @@ class MainScreen(Screen[None]):
     @on(Overview.Jumped)
     def _jumped(self, event: Overview.Jumped) -> None:
         view = self._view(event.side)
-        total = len(view.layout.lines)
+        total = len(view.text_layout.lines)
         height = view.scrollable_content_region.height
         view.scroll_to(
             y=max(0, round(event.fraction * total) - height // 2), animate=False, immediate=True

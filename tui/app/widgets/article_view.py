@@ -267,7 +267,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.selected, self.lit, self.hits = selected, lit, hits
         # Repaint only the lines of sentences whose marks changed: a key press
         # touches a handful of lines, not the whole view.
-        spans = self.layout.spans
+        spans = self.text_layout.spans
         for sid in changed:
             if sid is None or sid not in spans:
                 continue
@@ -277,7 +277,7 @@ class ArticleView(ScrollView, can_focus=False):
             self.refresh_lines(first, last - first + 1)
 
     @property
-    def layout(self) -> Layout:
+    def text_layout(self) -> Layout:
         """The current wrapping of the article (computed on first use)."""
         if self._layout is None:
             self._relayout()
@@ -303,7 +303,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     def sentence_lines(self, sentence: int) -> tuple[int, int] | None:
         """First and last line of a sentence, or None if it is not shown."""
-        return self.layout.spans.get(sentence)
+        return self.text_layout.spans.get(sentence)
 
     def scroll_to_sentence(self, sentence: int) -> None:
         """Scroll just enough to show a sentence, leaving some context above it."""
@@ -327,7 +327,7 @@ class ArticleView(ScrollView, can_focus=False):
         if self._line_categories is None:
             nav, side = self.navigator, self.side
             found: list[Category | None] = []
-            for pieces in self.layout.lines:
+            for pieces in self.text_layout.lines:
                 cats = {nav.category(side, sid) for sid, _, _ in pieces if sid >= 0}
                 found.append(next((c for c in PRIORITY if c in cats), None))
             self._line_categories = found
@@ -377,7 +377,7 @@ class ArticleView(ScrollView, can_focus=False):
 
     def _render_article_line(self, line: int, width: int) -> Strip:
         base = self._base()
-        lines = self.layout.lines
+        lines = self.text_layout.lines
         if line >= len(lines) or not lines[line]:
             return Strip.blank(width, base)
         nav, side = self.navigator, self.side
@@ -446,7 +446,7 @@ class ArticleView(ScrollView, can_focus=False):
     def sentence_at(self, x: int, y: int) -> int | None:
         """The sentence under a point of the widget, if any."""
         line = y + round(self.scroll_y)
-        lines = self.layout.lines
+        lines = self.text_layout.lines
         if not 0 <= line < len(lines):
             return None
         column = x + round(self.scroll_x) - GUTTER

@@ -63,14 +63,14 @@ class Overview(Widget, can_focus=False):
 
     def _lines_per_row(self) -> int:
         """Article lines each row stands for: 1 while the article fits, more once it does not."""
-        total = len(self.view.layout.lines)
+        total = len(self.view.text_layout.lines)
         height = max(1, self.size.height)
         return max(1, -(-total // height))
 
     def _row_categories(self) -> list[Category | None]:
         per_line = self.view.line_categories()
         step = self._lines_per_row()
-        key = (step, len(per_line), id(self.view.layout))
+        key = (step, len(per_line), id(self.view.text_layout))
         if self._rows is None or self._rows_key != key:
             rows: list[Category | None] = []
             for start in range(0, len(per_line), step):
@@ -83,7 +83,7 @@ class Overview(Widget, can_focus=False):
         step = self._lines_per_row()
         top = round(self.view.scroll_y)
         shown = max(1, self.view.scrollable_content_region.height)
-        last_line = min(len(self.view.layout.lines), top + shown) - 1
+        last_line = min(len(self.view.text_layout.lines), top + shown) - 1
         return top // step, max(top, last_line) // step
 
     def notify_style_update(self) -> None:
@@ -119,6 +119,6 @@ class Overview(Widget, can_focus=False):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         # Rows map to lines at a fixed rate, so a row's first line is where to go.
-        lines = max(1, len(self.view.layout.lines))
+        lines = max(1, len(self.view.text_layout.lines))
         fraction = min(1.0, event.y * self._lines_per_row() / lines)
         self.post_message(self.Jumped(self.view.side, fraction))
