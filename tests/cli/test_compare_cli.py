@@ -124,6 +124,9 @@ def test_file_over_the_size_limit(tmp_path: Path, good: Path) -> None:
         run_cli("compare", str(big), str(good), "--max-size", "0.001", "--format", "json")
     )
     assert big.name in line
+    # The message says how to get past the limit, and shows the limit as given, not as zero.
+    assert "--max-size" in line
+    assert "over the 0.0" not in line
     # The same file within the limit is fine: it was the size, nothing else.
     assert run_cli("compare", str(big), str(good), "--format", "json").returncode == 0
 
@@ -367,3 +370,23 @@ def test_json_offsets_keep_crlf_line_ends(tmp_path: Path, good: Path) -> None:
     # No newline translation: offsets count the \r of every line end.
     _assert_offsets_index(data["left"], text)
     assert all("\n" not in s["text"] for s in data["left"]["sentences"])
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        pytest.param("", "empty", id="empty-path"),
+        pytest.param("/dev/null", "/dev/null", id="dev-null"),
+        pytest.param("/dev/zero", "/dev/zero", id="dev-zero-endless"),
+    ],
+)
+def test_odd_paths_are_one_line(good: Path, path: str, expected: str) -> None:
+    line = assert_one_line_error(run_cli("compare", path, str(good), "--format", "json"))
+    assert expected in line
+
+
+def test_a_dangling_link_is_a_missing_file(tmp_path: Path, good: Path) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "deleted.txt")
+    line = assert_one_line_error(run_cli("compare", str(link), str(good)))
+    assert link.name in line

@@ -66,6 +66,16 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"{name}: cannot decode as {encoding} (byte {exc.start})") from None
 
 
+def _size(n: int) -> str:
+    """A byte count in the unit ``--max-size`` takes (MB of 2**20 bytes), or KB when small.
+
+    Plain MB with one decimal made a 0.001 MB limit read "over the 0.0 MB limit".
+    """
+    if n >= 2**20:
+        return f"{n / 2**20:.1f} MB"
+    return f"{n / 2**10:.1f} KB"
+
+
 def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
     """Read one article file.
 
@@ -74,6 +84,9 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> T
             or undecodable. The message names the file and says what is wrong.
     """
     name = str(path)
+    if not name:
+        # Path("") is the current directory; say what really happened (an unset variable?).
+        raise InputError("an article path is empty")
     p = Path(path)
     if not p.exists():
         raise InputError(f"{name}: no such file")
@@ -83,7 +96,7 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> T
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                f"{name}: file is {_size(size)}, over the {_size(max_bytes)} limit "
                 "(raise it with --max-size)"
             )
         with p.open("rb") as handle:
@@ -91,7 +104,7 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> T
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{name}: file is over the {max_bytes / 1e6:.1f} MB limit")
+        raise InputError(f"{name}: file is over the {_size(max_bytes)} limit")
     text, encoding, warning = decode_bytes(data, name=name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")
