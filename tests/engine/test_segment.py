@@ -437,6 +437,22 @@ HEADERS = [
         id="caption-agency-slash-photographer",
     ),
     pytest.param(
+        "Flood toll rises in the south\n\n"
+        "Rescuers searched through the night for survivors, officials said.\n\n"
+        "By Thursday, officials expect a decision.\n\n"
+        "Updated figures show 40 people died.\n\n"
+        "Related matters were discussed on Monday.\n\n"
+        "By Jane Doe, Reuters\n\nUpdated 2 hours ago\n",
+        {
+            "By Thursday, officials expect a decision.": "body",
+            "Updated figures show 40 people died.": "body",
+            "Related matters were discussed on Monday.": "body",
+            "By Jane Doe, Reuters": "furniture",
+            "Updated 2 hours ago": "furniture",
+        },
+        id="sentences-that-start-like-furniture-labels",
+    ),
+    pytest.param(
         "Markets rally after rate cut\n\n"
         "By the end of the day, stocks had gained 3% on the main index.\n",
         {"By the end of the day, stocks had gained 3% on the main index.": "body"},

@@ -68,7 +68,7 @@ _CAPTION_START = re.compile(
 
 # Site furniture recognised by shape rather than wording.
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by)\s+[A-Z][\w.'’\-]*"
+    r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][\w.'’\-]*"
     r"(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|and|&))*"
     r"\s*(?:[,|/•·–—-].*)?$"
 )
@@ -255,16 +255,18 @@ def _is_furniture(line: str, words: int) -> bool:
         return True
     if words > _MAX_FURNITURE_WORDS:
         return False
-    if (
-        _BYLINE.match(line)
-        or _DATE_LINE.match(line)
-        or _COUNTER.match(line)
-        or _BREADCRUMB.search(line)
-    ):
+    if _DATE_LINE.match(line) or _COUNTER.match(line) or _BREADCRUMB.search(line):
         return True
     normal = " ".join(_FURNITURE_NORMALISE.sub(" ", line.lower()).split())
     exact, prefixes = _furniture_phrases()
-    return normal in exact or any(normal.startswith(p) for p in prefixes)
+    if normal in exact:
+        return True
+    # A byline or a labelled line ("Updated 2 hours ago", "Read more: ...") does
+    # not read as a sentence of six words or more: "Updated figures show 40
+    # people died." and "By Thursday, officials expect a decision." are body.
+    if words >= 6 and _SENTENCE_END.search(line):
+        return False
+    return bool(_BYLINE.match(line)) or any(normal.startswith(p) for p in prefixes)
 
 
 def _is_headline(text: str, start: int, end: int, words: int) -> bool:
