@@ -73,6 +73,17 @@ SPEAKERS = [
         id="before-participle-stating",
     ),
     pytest.param(
+        "The mayor of the city described the storm as the worst in decades, saying: "
+        "“We have never seen anything like it.”",
+        [("We have never seen anything like it.", "The mayor of the city")],
+        id="before-participle-after-other-verb",
+    ),
+    pytest.param(
+        "The ministry issued a short note. “Talks will resume on Monday in Ankara,” it said.",
+        [("Talks will resume on Monday in Ankara,", "it")],
+        id="pronoun-it-kept-as-written",
+    ),
+    pytest.param(
         "“We are ready to help our neighbours,” said Defense Minister Yasar Guler on Thursday.",
         [("We are ready to help our neighbours,", "Defense Minister Yasar Guler")],
         id="after-said-name",

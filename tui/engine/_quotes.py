@@ -55,13 +55,20 @@ _BEFORE_CHARS = 300
 # Words that may sit between a speaker and the verb ("the source later said").
 _ADVERBS = (
     r"(?:also|later|then|further|previously|earlier|again|recently|reportedly|once|"
-    r"repeatedly|publicly|privately|had|has|have|was|were|would|will|once)"
+    r"repeatedly|publicly|privately|had|has|have|was|were|would|will)"
 )
 _SPEAKER_WORD = r"[\w’'.&\-]+"
 # Speakers that are really conjunctions or clause words picked up by a pattern.
 _NOT_SPEAKERS = frozenset(
-    ["and", "but", "or", "then", "also", "which", "that", "who", "whom", "as", "so", "while"]
+    (
+        *("and", "but", "or", "then", "also", "which", "that", "who", "whom", "as", "so"),
+        *("while", "the", "a", "an"),
+    )
 )
+# The subject of a sentence, up to its first verb in the past tense: "A Ukrainian
+# soldier described ...". Used only when a participle ("stating,") introduces the
+# quote and no speech verb names the subject.
+_PAST_SUBJECT = re.compile(r"^(?P<who>(?:[\w’'.&\-]+\s+){0,5}?[\w’'.&\-]+)\s+[a-z]+ed\b")
 # Words after a speaker's name that start a time or place phrase ("said X on Monday").
 _SPEAKER_STOP = (
     r"(?:on|in|at|during|after|before|while|when|who|as|to|from|last|this|yesterday|today|"
@@ -388,9 +395,10 @@ def _speaker(before: str, after: str, inner: str) -> str | None:
     if pats.participle_before.search(before):
         # "A soldier described the pause as detrimental, stating, ‘…’": the
         # subject of the sentence.
-        m = pats.subject_verb.match(before)
-        if m and (who := _clean(m.group("who"))):
-            return who
+        for pattern in (pats.subject_verb, _PAST_SUBJECT):
+            m = pattern.match(before)
+            if m and (who := _clean(m.group("who"))):
+                return who
     m = pats.subject_verb.search(before)
     if m and (who := _clean(m.group("who"))):
         return who  # "Erdogan said that Turkey “will not …”"
