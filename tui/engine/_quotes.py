@@ -65,10 +65,7 @@ _NOT_SPEAKERS = frozenset(
         *("while", "the", "a", "an"),
     )
 )
-# The subject of a sentence, up to its first verb in the past tense: "A Ukrainian
-# soldier described ...". Used only when a participle ("stating,") introduces the
-# quote and no speech verb names the subject.
-_PAST_SUBJECT = re.compile(r"^(?P<who>(?:[\w’'.&\-]+\s+){0,5}?[\w’'.&\-]+)\s+[a-z]+ed\b")
+
 # Words after a speaker's name that start a time or place phrase ("said X on Monday").
 _SPEAKER_STOP = (
     r"(?:on|in|at|during|after|before|while|when|who|as|to|from|last|this|yesterday|today|"
@@ -101,6 +98,10 @@ class _Patterns:
     according_before: re.Pattern[str]
     participle_before: re.Pattern[str]
     subject_verb: re.Pattern[str]
+    # The subject of a sentence, up to its first verb in the past tense: "A
+    # Ukrainian soldier described ...". Used only when a participle ("stating,")
+    # introduces the quote and no speech verb names the subject.
+    past_subject: re.Pattern[str]
 
 
 @cache
@@ -136,6 +137,7 @@ def _patterns() -> _Patterns:
             rf",\s*(?:{participles})\b[^,:;\"“”‘’]{{0,30}}[:,]?\s*$", re.IGNORECASE
         ),
         subject_verb=re.compile(rf"(?:^|[,;]\s+){who}{appositive}\s+{verb}", re.UNICODE),
+        past_subject=re.compile(r"^(?P<who>(?:[\w’'.&\-]+\s+){0,5}?[\w’'.&\-]+)\s+[a-z]+ed\b"),
     )
 
 
@@ -395,7 +397,7 @@ def _speaker(before: str, after: str, inner: str) -> str | None:
     if pats.participle_before.search(before):
         # "A soldier described the pause as detrimental, stating, ‘…’": the
         # subject of the sentence.
-        for pattern in (pats.subject_verb, _PAST_SUBJECT):
+        for pattern in (pats.subject_verb, pats.past_subject):
             m = pattern.match(before)
             if m and (who := _clean(m.group("who"))):
                 return who

@@ -21,6 +21,7 @@ Word lists live in ``data/`` and are read on first use, not at import.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -50,47 +51,70 @@ _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 # A paragraph reads as prose when it ends like a sentence.
 _PROSE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 
-# Captions: a photo credit at the end of the line, or a caption label at its start.
-_CAPTION_END = re.compile(
-    r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
-    r"graphic|getty|shutterstock|file)\b"
-    r"|\b(?:AP|AFP|Reuters|EPA|AA|Anadolu|Xinhua|Bloomberg|dpa|Sipa|Pool)\s*/)[^()]*\)"
-    # "Photo: Getty Images", "Photograph by Jane Doe": a credit is a name.
-    r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)\s*(?-i:[A-Z])[^.!?]{0,60}"
-    r"|\bgetty images|\bfile photo)\s*\.?$",
-    re.IGNORECASE,
-)
-_CAPTION_START = re.compile(
-    r"^(?:photo|photograph|image|picture|pictured|caption|image source|image caption|"
-    r"file photo|credit)\s*[:,|–—-]",
-    re.IGNORECASE,
-)
-
-# Site furniture recognised by shape rather than wording.
-_BYLINE = re.compile(
-    r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][\w.'’\-]*"
-    r"(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|and|&))*"
-    r"\s*(?:[,|/•·–—-].*)?$"
-)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_LINE = re.compile(
-    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-    r"(?:[\s,|•·–—-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
-    re.IGNORECASE,
-)
-_COUNTER = re.compile(
-    r"^(?:(?:\d+(?:[.,]\d+)?\s*[kKmM]?\s*(?:x|shares?|views?|comments?|likes?|reads?|"
-    r"min(?:ute)?s?(?:\s+read)?)?)\s*)+$"
-)
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
-# Navigation trails: "Home › World › Europe", "News | Politics | Turkey".
-_BREADCRUMB = re.compile(r"(?:\s[›>|»/•·]\s(?:[^›>|»/•·]+)){2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Shapes:
+    """Patterns for captions and site furniture, compiled on first use.
+
+    Only ``furniture=True`` needs them; compiling them at import cost about 7 ms.
+    """
+
+    # Captions: a photo credit at the end of the line, or a caption label at its start.
+    caption_end: re.Pattern[str]
+    caption_start: re.Pattern[str]
+    # Site furniture recognised by shape rather than wording.
+    byline: re.Pattern[str]
+    date_line: re.Pattern[str]
+    counter: re.Pattern[str]
+    copyright: re.Pattern[str]
+    # Navigation trails: "Home › World › Europe", "News | Politics | Turkey".
+    breadcrumb: re.Pattern[str]
+
+
+@cache
+def _shapes() -> _Shapes:
+    return _Shapes(
+        caption_end=re.compile(
+            r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
+            r"graphic|getty|shutterstock|file)\b"
+            r"|\b(?:AP|AFP|Reuters|EPA|AA|Anadolu|Xinhua|Bloomberg|dpa|Sipa|Pool)\s*/)[^()]*\)"
+            # "Photo: Getty Images", "Photograph by Jane Doe": a credit is a name.
+            r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)\s*(?-i:[A-Z])[^.!?]{0,60}"
+            r"|\bgetty images|\bfile photo)\s*\.?$",
+            re.IGNORECASE,
+        ),
+        caption_start=re.compile(
+            r"^(?:photo|photograph|image|picture|pictured|caption|image source|image caption|"
+            r"file photo|credit)\s*[:,|–—-]",
+            re.IGNORECASE,
+        ),
+        byline=re.compile(
+            r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][\w.'’\-]*"
+            r"(?:\s+(?:[A-Z][\w.'’\-]*|de|van|von|al|bin|and|&))*"
+            r"\s*(?:[,|/•·–—-].*)?$"
+        ),
+        date_line=re.compile(
+            r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+            r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+            r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
+            r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+            r"(?:[\s,|•·–—-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
+            re.IGNORECASE,
+        ),
+        counter=re.compile(
+            r"^(?:(?:\d+(?:[.,]\d+)?\s*[kKmM]?\s*(?:x|shares?|views?|comments?|likes?|reads?|"
+            r"min(?:ute)?s?(?:\s+read)?)?)\s*)+$"
+        ),
+        copyright=re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE),
+        breadcrumb=re.compile(r"(?:\s[›>|»/•·]\s(?:[^›>|»/•·]+)){2,}$"),
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _FURNITURE_NORMALISE = re.compile(r"[^\w\s*]+")
 
@@ -244,18 +268,22 @@ def _is_prose(text: str, start: int, end: int, words: int) -> bool:
 
 
 def _is_caption(line: str) -> bool:
+    shapes = _shapes()
     # A credit sits in the last few words: searching only the tail keeps this
     # cheap on every paragraph of a long article.
-    return bool(_CAPTION_END.search(line, max(0, len(line) - 120)) or _CAPTION_START.match(line))
+    return bool(
+        shapes.caption_end.search(line, max(0, len(line) - 120)) or shapes.caption_start.match(line)
+    )
 
 
 def _is_furniture(line: str, words: int) -> bool:
     """Site chrome recognised by its wording or shape, wherever it appears."""
-    if words <= 30 and _COPYRIGHT.search(line):
+    shapes = _shapes()
+    if words <= 30 and shapes.copyright.search(line):
         return True
     if words > _MAX_FURNITURE_WORDS:
         return False
-    if _DATE_LINE.match(line) or _COUNTER.match(line) or _BREADCRUMB.search(line):
+    if shapes.date_line.match(line) or shapes.counter.match(line) or shapes.breadcrumb.search(line):
         return True
     normal = " ".join(_FURNITURE_NORMALISE.sub(" ", line.lower()).split())
     exact, prefixes = _furniture_phrases()
@@ -266,7 +294,7 @@ def _is_furniture(line: str, words: int) -> bool:
     # people died." and "By Thursday, officials expect a decision." are body.
     if words >= 6 and _SENTENCE_END.search(line):
         return False
-    return bool(_BYLINE.match(line)) or any(normal.startswith(p) for p in prefixes)
+    return bool(shapes.byline.match(line)) or any(normal.startswith(p) for p in prefixes)
 
 
 def _is_headline(text: str, start: int, end: int, words: int) -> bool:
