@@ -268,6 +268,14 @@ PARAGRAPHS = [
         [0, 0],
         id="hard-wrapped-block",
     ),
+    pytest.param(
+        "Turkey weighs troops for a Ukraine peace mission\n"
+        "Turkey may send troops to a peace mission in Ukraine, officials said.\n"
+        "The decision depends on a ceasefire being declared first, they added.\n"
+        "Ankara has kept good relations with both Kyiv and Moscow since 2022.\n",
+        [0, 1, 2, 3],
+        id="even-width-lines-each-a-sentence",
+    ),
 ]
 
 

@@ -238,7 +238,14 @@ def _hard_wrapped(text: str, block: list[tuple[int, int, bool, bool]]) -> bool:
         return False
     widths = [end - start for start, end, _, _ in block[:-1]]
     widest = max(widths)
-    return 40 <= widest <= 100 and min(widths) >= 0.6 * widest
+    if not (40 <= widest <= 100 and min(widths) >= 0.6 * widest):
+        return False
+    # Wrapped prose breaks mostly inside sentences; a file of one short
+    # sentence per line has even widths too, but every line ends with a stop.
+    inside = sum(
+        _PROSE_END.search(text, max(start, end - 4), end) is None for start, end, _, _ in block[:-1]
+    )
+    return inside * 2 >= len(block) - 1
 
 
 def _continues(
