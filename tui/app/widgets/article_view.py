@@ -183,6 +183,8 @@ class ArticleView(ScrollView, can_focus=False):
     """One column's article: paragraphs of sentences styled by category, with a glyph gutter."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--strong",
+        "article-view--partial",
         "article-view--only",
         "article-view--quote",
         "article-view--quote-only",
@@ -433,6 +435,10 @@ class ArticleView(ScrollView, can_focus=False):
             style += self._style("quote-only")
         elif "only" in fact:
             style += self._style("only")
+        elif "partial" in fact:
+            style += self._style("partial")
+        elif "strong" in fact:
+            style += self._style("strong")
         if "quote" in fact:
             style += self._style("quote")
         if sid == self.selected:
