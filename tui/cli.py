@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
@@ -60,6 +60,12 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
         f"(default {DEFAULT_MAX_BYTES // 2**20})",
     )
     parser.add_argument(
+        "--aliases",
+        metavar="FILE",
+        help="extra names that mean the same ('canonical: alias, alias' per line); "
+        "default: aliases.txt in storydiff's config directory, if present",
+    )
+    parser.add_argument(
         "--refresh",
         action="store_true",
         help="fetch web pages again instead of using the copies cached when they were last fetched",
@@ -98,6 +104,7 @@ def load_pair(
     max_bytes: int,
     refresh: bool = False,
     loaded: Sequence[Loaded] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Load and compare two articles named on the command line.
 
@@ -125,13 +132,47 @@ def load_pair(
             _say(f"note: {note}")
     if left != "-" and right != "-" and _same_file(left, right):
         _say("note: both sides are the same file; every sentence will match itself")
-    comparison = compare_documents(loaded[0].document, loaded[1].document, sensitivity=sensitivity)
+    comparison = compare_documents(
+        loaded[0].document, loaded[1].document, sensitivity=sensitivity, aliases=aliases
+    )
     for side in ("left", "right"):
         article = comparison.article(side)  # type: ignore[arg-type]
         # Rules and dots ("* * *", "...") alone are no article: a sentence needs a word.
         if not any(any(ch.isalnum() for ch in s.text) for s in article.body):
             raise InputError(f"{article.source}: no sentences found in the article")
     return comparison
+
+
+def load_aliases(path: str | None) -> dict[str, str] | None:
+    """The user's aliases: from ``--aliases``, else the config file if there is one.
+
+    Raises:
+        InputError: the file named by ``--aliases`` is missing or unreadable.
+    """
+    from tui.engine import parse_aliases, read_text_file
+    from tui.store.paths import aliases_file
+
+    if path is None:
+        default = aliases_file()
+        if not default.is_file():
+            return None
+        path = str(default)
+    return parse_aliases(read_text_file(path).text) or None
+
+
+def _pair_from_args(
+    args: argparse.Namespace, left: str, right: str, *, loaded: Sequence[Loaded] | None = None
+) -> Comparison:
+    """:func:`load_pair` with the pair options every subcommand shares."""
+    return load_pair(
+        left,
+        right,
+        sensitivity=args.sensitivity,
+        max_bytes=args.max_size,
+        refresh=args.refresh,
+        loaded=loaded,
+        aliases=load_aliases(args.aliases),
+    )
 
 
 def _say_fetching(spec: str, what: str) -> None:
@@ -148,13 +189,7 @@ def _same_file(a: str, b: str) -> bool:
 
 def _run_compare(argv: Sequence[str]) -> int:
     args = _compare_parser().parse_args(argv)
-    comparison = load_pair(
-        args.left,
-        args.right,
-        sensitivity=args.sensitivity,
-        max_bytes=args.max_size,
-        refresh=args.refresh,
-    )
+    comparison = _pair_from_args(args, args.left, args.right)
     if args.format == "json":
         # The text is always included: offsets index into it, and for a web page
         # it is the extracted text, which exists nowhere else.
@@ -242,13 +277,7 @@ def _run_export(argv: Sequence[str]) -> int:
     from tui.report.export import default_name, render, write_new
 
     args = _export_parser().parse_args(argv)
-    comparison = load_pair(
-        args.left,
-        args.right,
-        sensitivity=args.sensitivity,
-        max_bytes=args.max_size,
-        refresh=args.refresh,
-    )
+    comparison = _pair_from_args(args, args.left, args.right)
     text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
     if args.output == "-":
         sys.stdout.write(text)
@@ -304,13 +333,7 @@ def _run_bookmarks(argv: Sequence[str]) -> int:
             store.close()
         sys.stdout.write(all_listing(pairs, args.format))
         return 0
-    comparison = load_pair(
-        args.left,
-        args.right,
-        sensitivity=args.sensitivity,
-        max_bytes=args.max_size,
-        refresh=args.refresh,
-    )
+    comparison = _pair_from_args(args, args.left, args.right)
     sys.stdout.write(
         pair_listing(comparison, _pair_bookmarks(comparison, args.data_dir), args.format)
     )
@@ -346,22 +369,14 @@ def _run_app(argv: Sequence[str]) -> int:
         left, right = str(pair.left), str(pair.right)
     else:
         left, right = args.left, args.right
-    comparison = load_pair(
-        left,
-        right,
-        sensitivity=args.sensitivity,
-        max_bytes=args.max_size,
-        refresh=args.refresh,
-        loaded=_load_with_progress(left, right, max_bytes=args.max_size, refresh=args.refresh),
-    )
-    try:
-        from tui.app.app import StorydiffApp
-    except ImportError:
-        from tui.report.text import print_text_report
+    loaded = _load_with_progress(left, right, max_bytes=args.max_size, refresh=args.refresh)
+    comparison = _pair_from_args(args, left, right, loaded=loaded)
+    from tui.app.app import StorydiffApp, recompare_from
 
-        print_text_report(comparison)
-        return 0
-    StorydiffApp(comparison, data_dir=args.data_dir).run()
+    aliases = load_aliases(args.aliases)
+    StorydiffApp(
+        comparison, recompare=recompare_from(comparison, aliases), data_dir=args.data_dir
+    ).run()
     return 0
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -16,11 +16,14 @@ from tui.store import BookmarkStore
 from tui.store import data_dir as resolve_data_dir
 
 
-def recompare_from(comparison: Comparison) -> Callable[[float], Comparison]:
+def recompare_from(
+    comparison: Comparison, aliases: Mapping[str, str] | None = None
+) -> Callable[[float], Comparison]:
     """A function that compares the same two articles again at another sensitivity.
 
     Args:
         comparison: A comparison whose articles carry their full text.
+        aliases: The user's aliases the comparison was made with.
 
     Returns:
         ``recompare(sensitivity) -> Comparison``.
@@ -38,7 +41,7 @@ def recompare_from(comparison: Comparison) -> Callable[[float], Comparison]:
     )
 
     def recompare(sensitivity: float) -> Comparison:
-        return compare_documents(*documents, sensitivity=sensitivity)
+        return compare_documents(*documents, sensitivity=sensitivity, aliases=aliases)
 
     return recompare
 

@@ -30,3 +30,11 @@ def outlet_label(article: Article) -> str:
 def title_label(article: Article) -> str:
     """The article's title made printable, or a stand-in when it has none."""
     return printable(article.title) if article.title else "(untitled)"
+
+
+def byline_label(article: Article) -> str:
+    """The outlet (or source) with the publication date when known."""
+    label = outlet_label(article)
+    if article.date:
+        label += f" · {printable(article.date)}"
+    return label

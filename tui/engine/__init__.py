@@ -17,6 +17,7 @@ from ._model import (
     Sentence,
     Summary,
 )
+from ._text import parse_aliases
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -36,6 +37,7 @@ __all__ = [
     "compare_files",
     "compare_texts",
     "decode_bytes",
+    "parse_aliases",
     "read_text_file",
     "word_diff",
 ]

@@ -110,7 +110,7 @@ def parse_aliases(text: str) -> dict[str, str]:
         canonical, _, rest = line.partition(":")
         for alias in rest.split(","):
             if alias.strip() and canonical.strip():
-                table[fold(alias.strip())] = _canonical(canonical)
+                table[fold(alias.strip())] = fold(canonical.strip())
     return table
 
 

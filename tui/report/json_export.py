@@ -39,7 +39,8 @@ def export_dict(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> d
         comparison: The comparison.
         bookmarks: This pair's saved bookmarks.
     """
-    out = comparison.to_dict()
+    # The text is included as in `compare --format json`: offsets index into it.
+    out = comparison.to_dict(include_text=True)
     out["bookmarks"] = [_bookmark_dict(item) for item in place(bookmarks, comparison)]
     return out
 

@@ -121,8 +121,10 @@ def render_markdown(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) 
         f"| Title | {_title(left, 'none found')} | {_title(right, 'none found')} |",
         f"| Source | {escape(left.source)} | {escape(right.source)} |",
     ]
-    if left.outlet or right.outlet:
-        out.append(f"| Outlet | {escape(left.outlet or '')} | {escape(right.outlet or '')} |")
+    for label, attribute in (("Outlet", "outlet"), ("Author", "author"), ("Date", "date")):
+        a, b = getattr(left, attribute), getattr(right, attribute)
+        if a or b:
+            out.append(f"| {label} | {escape(a or '')} | {escape(b or '')} |")
     out += [
         f"| Body sentences | {s.left_body} | {s.right_body} |",
         f"| Shared | {s.left_shared} | {s.right_shared} |",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 APP_NAME = "storydiff"
 DATA_DIR_ENV = "STORYDIFF_DATA_DIR"
+CONFIG_DIR_ENV = "STORYDIFF_CONFIG_DIR"
+ALIASES_FILE = "aliases.txt"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -34,3 +36,17 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
+
+
+def aliases_file() -> Path:
+    """The user's own name aliases (``canonical: alias, alias`` lines), which may not exist.
+
+    In ``STORYDIFF_CONFIG_DIR`` when set, else the platform's user config
+    directory for "storydiff".
+    """
+    from_env = os.environ.get(CONFIG_DIR_ENV, "")
+    if from_env:
+        return Path(from_env).expanduser().resolve() / ALIASES_FILE
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)).resolve() / ALIASES_FILE

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
-from tui.app.labels import outlet_label, title_label
+from tui.app.labels import byline_label, title_label
 from tui.app.messages import Realigned, SelectionChanged
 from tui.app.navigation import Hit, Navigator, Position, other_side
 from tui.app.widgets.article_view import ArticleView
@@ -192,7 +192,7 @@ class MainScreen(Screen[None]):
         return Content.from_markup(
             "[b]$title[/b]\n[$text-muted]$outlet[/]",
             title=title_label(article),
-            outlet=outlet_label(article),
+            outlet=byline_label(article),
         )
 
     def on_mount(self) -> None:
