@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from ._load import DEFAULT_MAX_BYTES, read_text_file
 from ._match import align, quote_key
-from ._model import Article, Comparison, Document, Link, Quote, Side
+from ._model import Article, Comparison, Document, Link, Quote, QuoteStatus, Side
 from ._quotes import find_quotes
 from ._segment import segment
 
@@ -34,33 +35,32 @@ def _article(doc: Document, *, furniture: bool) -> Article:
 
 
 def _with_quote_status(
-    article: Article, other: Article, links: tuple[Link, ...], side: Side
+    article: Article,
+    keys: list[frozenset[str]],
+    other_keys: list[frozenset[str]],
+    links: tuple[Link, ...],
+    side: Side,
 ) -> Article:
     """Mark each quote shared, paraphrased or only-here against the other article."""
-    other_keys = [quote_key(q.text) for q in other.quotes]
+    # An index over the other article's quotes, so a long article full of quotes
+    # compares each quote with the few that share a word, not with all of them.
+    postings: dict[str, list[int]] = {}
+    for n, other in enumerate(other_keys):
+        for word in other:
+            postings.setdefault(word, []).append(n)
     linked = {getattr(link, side) for link in links}
     quotes: list[Quote] = []
-    for q in article.quotes:
-        key = quote_key(q.text)
-        if any(_same_words(key, k) for k in other_keys):
+    for q, words in zip(article.quotes, keys, strict=True):
+        candidates = {n for word in words for n in postings.get(word, ())}
+        status: QuoteStatus
+        if any(_same_words(words, other_keys[n]) for n in candidates):
             status = "shared"
         elif q.sentence in linked:
             status = "paraphrased"
         else:
             status = "only-here"
-        quotes.append(
-            Quote(q.sentence, q.start, q.end, q.text, q.speaker, status)  # type: ignore[arg-type]
-        )
-    return Article(
-        article.source,
-        article.title,
-        article.outlet,
-        article.text,
-        article.sentences,
-        tuple(quotes),
-        article.author,
-        article.date,
-    )
+        quotes.append(replace(q, status=status))
+    return replace(article, quotes=tuple(quotes))
 
 
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -98,8 +98,10 @@ def compare_documents(
     a = _article(left, furniture=furniture)
     b = _article(right, furniture=furniture)
     links = align(a, b, sensitivity=sensitivity, aliases=aliases)
-    a = _with_quote_status(a, b, links, "left")
-    b = _with_quote_status(b, a, links, "right")
+    left_keys = [quote_key(q.text, aliases) for q in a.quotes]
+    right_keys = [quote_key(q.text, aliases) for q in b.quotes]
+    a = _with_quote_status(a, left_keys, right_keys, links, "left")
+    b = _with_quote_status(b, right_keys, left_keys, links, "right")
     return Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
 
 

@@ -163,12 +163,13 @@ def pair_dice(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     return 2 * sum(weights[k] for k in a.keys & b.keys) / total if total else 0.0
 
 
-def _score(a: _Unit, b: _Unit, weights: Mapping[str, float], sensitivity: float) -> _Score:
+def _score(
+    a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float], sensitivity: float
+) -> _Score:
+    """Score one pair; ``wa`` and ``wb`` are the sentences' total key weights."""
     shared = a.keys & b.keys
     if not shared:
         return _Score(0.0, False, False, shared)
-    wa = sum(weights[k] for k in a.keys)
-    wb = sum(weights[k] for k in b.keys)
     wc = sum(weights[k] for k in shared)
     dice = 2 * wc / (wa + wb)
     cover = wc / min(wa, wb)
@@ -211,16 +212,20 @@ def _candidates(
     for j, unit in enumerate(right):
         for key in unit.keys:
             right_postings[key].append(j)
-    shared: dict[tuple[int, int], float] = defaultdict(float)
+    # Pairs as one integer while accumulating: hashing ints is several times
+    # cheaper than hashing tuples, and this loop runs once per shared posting.
+    width = len(right)
+    shared: dict[int, float] = defaultdict(float)
     for key, lefts in left_postings.items():
         rights = right_postings.get(key)
         # The cap looks at both sides alike, so swapping the articles swaps the pairs.
         if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
             weight = weights[key]
             for i in lefts:
+                base = i * width
                 for j in rights:
-                    shared[(i, j)] += weight
-    return shared
+                    shared[base + j] += weight
+    return {divmod(pair, width): weight for pair, weight in shared.items()}
 
 
 def align(
@@ -257,7 +262,7 @@ def align(
         shorter = min(totals_left[i], totals_right[j])
         if bound < least_weight or bound < PARTIAL_COVER * partial_scale * 0.5 * shorter:
             continue
-        result = _score(lu[i], ru[j], weights, sensitivity)
+        result = _score(lu[i], ru[j], totals_left[i], totals_right[j], weights, sensitivity)
         if result.partial:
             scored[(i, j)] = result
     best_left: dict[int, float] = defaultdict(float)
@@ -362,9 +367,9 @@ def find_conflicts(left: Sequence[Token], right: Sequence[Token]) -> tuple[Confl
     return tuple(dict.fromkeys(conflicts))
 
 
-def quote_key(text: str) -> frozenset[str]:
+def quote_key(text: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The content keys of a quotation, to tell whether two outlets quote the same words."""
-    return frozenset(t.key for t in tokenize(text, alias_table()) if t.content)
+    return frozenset(t.key for t in tokenize(text, alias_table(aliases)) if t.content)
 
 
 def sentence_keys(sentence: Sentence, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
