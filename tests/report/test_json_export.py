@@ -1,4 +1,4 @@
-"""The JSON export: the comparison JSON v1, unchanged, plus the pair's bookmarks."""
+"""The JSON export: the comparison JSON v1 with the texts, plus the pair's bookmarks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ def test_is_comparison_json_plus_bookmarks(sample_comparison, bookmarks_for) -> 
     marks = bookmarks_for(sample_comparison)
     data = json.loads(render_json(sample_comparison, marks))
     bookmarks = data.pop("bookmarks")
-    assert data == json.loads(json.dumps(sample_comparison.to_dict()))
+    assert data == json.loads(json.dumps(sample_comparison.to_dict(include_text=True)))
+    assert data["left"]["text"] == sample_comparison.left.text
     assert data["format"] == "storydiff.comparison" and data["version"] == 1
     assert [b["id"] for b in bookmarks] == [m.id for m in marks]
     by_id = {b["id"]: b for b in bookmarks}
