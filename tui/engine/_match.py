@@ -197,12 +197,13 @@ def _score(
 
 
 def _candidates(
-    left: list[_Unit], right: list[_Unit], weights: Mapping[str, float]
-) -> dict[tuple[int, int], float]:
+    left: list[_Unit], right: list[_Unit], weights: Mapping[str, float], minimum: float
+) -> list[tuple[int, int, float]]:
     """Pairs (index into left, index into right) that share a key rare enough to index.
 
     Each pair comes with the weight of the indexed keys it shares: a lower bound
     of its shared weight, exact unless it also shares a key too common to index.
+    Pairs whose bound is under ``minimum`` are left out.
     """
     left_postings: dict[str, list[int]] = defaultdict(list)
     right_postings: dict[str, list[int]] = defaultdict(list)
@@ -225,7 +226,7 @@ def _candidates(
                 base = i * width
                 for j in rights:
                     shared[base + j] += weight
-    return {divmod(pair, width): weight for pair, weight in shared.items()}
+    return [(*divmod(pair, width), weight) for pair, weight in shared.items() if weight >= minimum]
 
 
 def align(
@@ -256,11 +257,11 @@ def align(
     _, partial_scale = _thresholds(sensitivity)
     least_weight = PARTIAL_WEIGHT * partial_scale * 0.5
     scored: dict[tuple[int, int], _Score] = {}
-    for (i, j), bound in _candidates(lu, ru, weights).items():
-        # Most candidates share one middling word: skip them before the full
-        # score. Halving the thresholds leaves room for shared common keys.
-        shorter = min(totals_left[i], totals_right[j])
-        if bound < least_weight or bound < PARTIAL_COVER * partial_scale * 0.5 * shorter:
+    least_cover = PARTIAL_COVER * partial_scale * 0.5
+    # Most candidates share one middling word: skip them before the full score.
+    # Halving the thresholds leaves room for shared keys too common to index.
+    for i, j, bound in _candidates(lu, ru, weights, least_weight):
+        if bound < least_cover * min(totals_left[i], totals_right[j]):
             continue
         result = _score(lu[i], ru[j], totals_left[i], totals_right[j], weights, sensitivity)
         if result.partial:
