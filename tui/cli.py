@@ -72,16 +72,20 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _compare_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=f"{PROG} compare", description="Print the comparison of two articles."
-    )
+def _add_article_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "left",
         help="the first article: a text file, a saved web page (.html), an http(s) URL, "
         "or - for standard input",
     )
     parser.add_argument("right", help="the second article")
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} compare", description="Print the comparison of two articles."
+    )
+    _add_article_arguments(parser)
     parser.add_argument(
         "--format",
         choices=("json", "markdown", "text"),
@@ -244,12 +248,7 @@ def _export_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} export",
         description="Export the comparison of two articles, with their bookmarks, to a file.",
     )
-    parser.add_argument(
-        "left",
-        help="the first article: a text file, a saved web page (.html), an http(s) URL, "
-        "or - for standard input",
-    )
-    parser.add_argument("right", help="the second article")
+    _add_article_arguments(parser)
     parser.add_argument(
         "--format",
         choices=("markdown", "json", "html"),

@@ -5,7 +5,14 @@ A pure library: it imports neither textual nor rich and does no I/O at import.
 
 from ._compare import DEFAULT_SENSITIVITY, compare_documents, compare_files, compare_texts
 from ._diff import word_diff
-from ._load import DEFAULT_MAX_BYTES, InputError, TextFile, decode_bytes, read_text_file
+from ._load import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    TextFile,
+    decode_bytes,
+    read_file_bytes,
+    read_text_file,
+)
 from ._model import (
     Article,
     Comparison,
@@ -38,6 +45,7 @@ __all__ = [
     "compare_texts",
     "decode_bytes",
     "parse_aliases",
+    "read_file_bytes",
     "read_text_file",
     "word_diff",
 ]

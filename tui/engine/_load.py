@@ -76,12 +76,12 @@ def _size(n: int) -> str:
     return f"{n / 2**10:.1f} KB"
 
 
-def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
-    """Read one article file.
+def read_file_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read an article file's bytes, with the checks every kind of article file needs.
 
     Raises:
-        InputError: missing, a directory, unreadable, too large, empty, binary
-            or undecodable. The message names the file and says what is wrong.
+        InputError: empty path, missing, a directory, unreadable, too large or
+            empty. The message names the file and says what is wrong.
     """
     name = str(path)
     if not name:
@@ -105,6 +105,20 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> T
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise InputError(f"{name}: file is over the {_size(max_bytes)} limit")
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    return data
+
+
+def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
+    """Read one article file.
+
+    Raises:
+        InputError: missing, a directory, unreadable, too large, empty, binary
+            or undecodable. The message names the file and says what is wrong.
+    """
+    name = str(path)
+    data = read_file_bytes(path, max_bytes=max_bytes)
     text, encoding, warning = decode_bytes(data, name=name)
     if not text.strip():
         raise InputError(f"{name}: file is empty")

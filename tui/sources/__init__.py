@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.engine import DEFAULT_MAX_BYTES, Document, InputError, decode_bytes, read_text_file
+from tui.engine import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    InputError,
+    decode_bytes,
+    read_file_bytes,
+    read_text_file,
+)
 from tui.sources.fetch import DEFAULT_TIMEOUT, TEXT_TYPES, Page, is_url
 
 __all__ = [
@@ -92,7 +99,7 @@ def load_document(
     if path.suffix.lower() in HTML_SUFFIXES or _starts_like_html(path):
         if progress:
             progress(spec, "extracting")
-        data = _read_file_bytes(path, max_bytes)
+        data = read_file_bytes(path, max_bytes=max_bytes)
         return Loaded(*_from_html(data, source=spec))
     read = read_text_file(spec, max_bytes=max_bytes)
     return Loaded(Document(read.text, source=read.path), (read.warning,) if read.warning else ())
@@ -264,27 +271,3 @@ def _starts_like_html(path: Path) -> bool:
     from tui.sources.html import looks_like_html
 
     return looks_like_html(head)
-
-
-def _read_file_bytes(path: Path, max_bytes: int) -> bytes:
-    name = str(path)
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
-                "(raise it with --max-size)"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: file is over the {max_bytes / 1e6:.1f} MB limit")
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
-    return data
