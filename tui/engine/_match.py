@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ._data import data_text
 from ._model import Article, Conflict, Link, Sentence
 from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
 
@@ -50,8 +50,7 @@ _MAX_POSTINGS = 60
 
 @lru_cache(maxsize=1)
 def _prior() -> tuple[int, dict[str, int]]:
-    text = resources.files("tui.engine").joinpath("data", "df.txt").read_text(encoding="utf-8")
-    lines = text.splitlines()
+    lines = data_text("df.txt").splitlines()
     total = int(lines[0].split()[-1])
     table: dict[str, int] = {}
     for line in lines[1:]:

@@ -27,9 +27,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from ._data import data_lines
 from ._model import Quote, Sentence
 
 _MARK = re.compile(r"[\"“”«»‘’']")
@@ -80,14 +80,6 @@ class _Mark(NamedTuple):
     weak: bool  # a closer that may be a plural possessive ("the students’ union")
 
 
-@cache
-def _words_of(name: str) -> tuple[str, ...]:
-    text = resources.files("tui.engine").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     dash_after: re.Pattern[str]
@@ -107,8 +99,8 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     """The attribution patterns, built on first use from the shipped verb lists."""
-    verbs = "|".join(sorted(map(re.escape, _words_of("speech_verbs.txt")), key=len, reverse=True))
-    participles = "|".join(map(re.escape, _words_of("speech_participles.txt")))
+    verbs = "|".join(sorted(map(re.escape, data_lines("speech_verbs.txt")), key=len, reverse=True))
+    participles = "|".join(map(re.escape, data_lines("speech_participles.txt")))
     verb = rf"(?:{_ADVERBS}\s+)*(?:{verbs})\b"
     who = rf"(?P<who>(?:{_SPEAKER_WORD}\s+){{0,9}}?{_SPEAKER_WORD})"
     # A speaker may carry an appositive between commas: "Arthur Sulzberger, the

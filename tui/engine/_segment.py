@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import pairwise
 
+from ._data import data_lines
 from ._model import Kind, Sentence
 
 # Every character Python's str.splitlines() breaks on; "\r\n" is one break.
@@ -123,18 +123,9 @@ _MAX_TITLE_WORDS = 30
 
 
 @cache
-def _data_lines(name: str) -> tuple[str, ...]:
-    """The non-comment lines of a shipped word list."""
-    text = resources.files("tui.engine").joinpath("data", name).read_text(encoding="utf-8")
-    return tuple(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-@cache
 def _abbreviations() -> dict[str, str]:
     out: dict[str, str] = {}
-    for line in _data_lines("abbreviations.txt"):
+    for line in data_lines("abbreviations.txt"):
         word, _, cls = line.partition(" ")
         out[word] = cls.strip()
     return out
@@ -143,20 +134,20 @@ def _abbreviations() -> dict[str, str]:
 @cache
 def _attribution() -> re.Pattern[str]:
     """A name and a speech verb right after a quote: '“Why now?” Erdogan asked.'"""
-    verbs = "|".join(map(re.escape, _data_lines("speech_verbs.txt")))
+    verbs = "|".join(map(re.escape, data_lines("speech_verbs.txt")))
     return re.compile(rf"[A-Z][\w.'’\-]*\s+(?:[\w.'’\-]+\s+){{0,3}}(?:{verbs})\b")
 
 
 @cache
 def _starters() -> frozenset[str]:
-    return frozenset(_data_lines("sentence_starters.txt"))
+    return frozenset(data_lines("sentence_starters.txt"))
 
 
 @cache
 def _furniture_phrases() -> tuple[frozenset[str], tuple[str, ...]]:
     exact: set[str] = set()
     prefixes: list[str] = []
-    for line in _data_lines("furniture.txt"):
+    for line in data_lines("furniture.txt"):
         if line.endswith("*"):
             prefixes.append(line[:-1].strip() + " ")
         else:

@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
+
+from ._data import data_lines
 
 # A token: a run of letters/digits, with inner apostrophes, hyphens, dots or
 # commas (U.S., 250,000, three-year, Türkiye's, cease-fire).
@@ -72,22 +73,17 @@ _KEY_LENGTH = 7
 _BRITISH_ISE = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 
 
-def _load_lines(name: str) -> list[str]:
-    text = resources.files("tui.engine").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Function words that carry no fact on their own."""
-    return frozenset(word for line in _load_lines("stopwords.txt") for word in line.split())
+    return frozenset(word for line in data_lines("stopwords.txt") for word in line.split())
 
 
 @lru_cache(maxsize=1)
 def shipped_aliases() -> dict[str, str]:
     """The shipped alias and synonym tables: folded phrase -> canonical key phrase."""
     table: dict[str, str] = {}
-    for line in _load_lines("synonyms.txt") + _load_lines("aliases.txt"):
+    for line in data_lines("synonyms.txt") + data_lines("aliases.txt"):
         canonical, _, rest = line.partition(":")
         for alias in rest.split(","):
             if alias.strip():
