@@ -46,6 +46,9 @@ Piece = tuple[int, int, int]
 _SEPARATOR: Piece = (-1, 0, 1)
 
 
+_RIGHT_MARGIN = 1
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap by terminal cells.
 
@@ -288,7 +291,8 @@ class ArticleView(ScrollView, can_focus=False):
         return self._layout
 
     def _text_width(self) -> int:
-        return max(8, self.scrollable_content_region.width - GUTTER)
+        # One cell kept free on the right so words never touch the overview strip.
+        return max(8, self.scrollable_content_region.width - GUTTER - _RIGHT_MARGIN)
 
     def _relayout(self) -> None:
         if not self.size.width:
