@@ -223,6 +223,9 @@ class MainScreen(Screen[None]):
 
     def watch_narrow(self, value: bool) -> None:
         self.set_class(value, "-narrow")
+        # A narrow Footer has no room for the palette key: the keys before it
+        # overflow under it. ctrl+p still opens the palette (and help says so).
+        self.query_one(Footer).show_command_palette = not value
 
     def watch_furniture(self, value: bool) -> None:
         self._renavigate(self.comparison)
