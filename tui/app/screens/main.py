@@ -499,13 +499,12 @@ class MainScreen(Screen[None]):
         self._select(self.navigator.cycle(self.selection, targets, forward))
 
     def _jump(self, target: Position, origin: Position) -> None:
-        self._select(target)
-        self._jump_origin = origin
-        # Show, and describe, the link back to where the jump started.
+        # Show, and describe, the link back to where the jump started: chosen
+        # before selecting, so the screen is brought up to date once, not twice.
         siblings = self._counterparts(target)
-        if origin.sentence in siblings:
-            self.counterpart_index = siblings.index(origin.sentence)
-            self._update()
+        index = siblings.index(origin.sentence) if origin.sentence in siblings else 0
+        self._select(target, counterpart_index=index)
+        self._jump_origin = origin
 
     def _run_search(self, query: str) -> None:
         if not query.strip():
@@ -534,7 +533,7 @@ class MainScreen(Screen[None]):
         self.search_index = index
         self._update()
 
-    def _select(self, position: Position | None) -> None:
+    def _select(self, position: Position | None, *, counterpart_index: int = 0) -> None:
         if position is None:
             return
         changed = position != self.selection
@@ -542,7 +541,7 @@ class MainScreen(Screen[None]):
         self._last_in[position.side] = position
         self._jump_origin = None
         if changed:
-            self.counterpart_index = 0
+            self.counterpart_index = counterpart_index
         self._update(scroll=True)
         if changed:
             self.post_message(SelectionChanged(position.side, position.sentence))
