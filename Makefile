@@ -52,6 +52,10 @@ snapshot-update: $(VENV)/.installed-test ## Regenerate the app's snapshots (revi
 eval: $(VENV)/.installed ## Score the sample pair against the gold alignment, and MRPC accuracy
 	$(BIN)/python -m benchmarks.eval --shared $(SHARED)
 
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@ $(VENV)/.installed
+
 .PHONY: bench
-bench: $(VENV)/.installed ## Speed and memory figures against a naive peer
+bench: $(VENV)/.installed-bench ## Speed and memory figures against a naive peer
 	$(BIN)/python -m benchmarks.bench --shared $(SHARED)
