@@ -390,3 +390,17 @@ def test_a_dangling_link_is_a_missing_file(tmp_path: Path, good: Path) -> None:
     link.symlink_to(tmp_path / "deleted.txt")
     line = assert_one_line_error(run_cli("compare", str(link), str(good)))
     assert link.name in line
+
+
+def test_a_stray_control_byte_does_not_make_text_binary(tmp_path: Path, good: Path) -> None:
+    """A mis-converted apostrophe (MRPC has "Treasury\\x12s") is shown, not refused."""
+    scarred = _write(tmp_path / "scarred.txt", ARTICLE.replace("plan", "plan\x12s").encode())
+    done = run_cli("compare", str(scarred), str(good), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "\x12" in _parse(done)["left"]["text"]
+
+
+def test_many_control_bytes_are_binary(tmp_path: Path, good: Path) -> None:
+    noisy = _write(tmp_path / "noisy.txt", (ARTICLE + "\x01\x02\x03\x04" * 50).encode())
+    done = run_cli("compare", str(noisy), str(good))
+    assert "binary" in assert_one_line_error(done)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
-# Bytes that never appear in text files; one of them means binary data. Tab,
-# newline, form feed, carriage return and escape do occur in text files.
-_BINARY_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
+# Control bytes other than tab, newline, form feed, carriage return and escape.
+# A NUL, or more than a few of the others, means binary data; a stray one is the
+# scar of a bad conversion (MRPC has "Treasury\x12s") and is shown, not refused.
+_CONTROL_BYTES = bytes(sorted(frozenset(range(32)) - {9, 10, 12, 13, 27}))
+_MAX_CONTROL_SHARE = 0.01
 
 
 class InputError(Exception):
@@ -44,7 +46,8 @@ def decode_bytes(data: bytes, *, name: str) -> tuple[str, str, str | None]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16", name), "utf-16", None
     sample = data[:65536]
-    if any(b in _BINARY_BYTES for b in sample):
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sample or controls > max(2, _MAX_CONTROL_SHARE * len(sample)):
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8", None

@@ -41,6 +41,7 @@ PARAPHRASE_WEIGHTS = (5.590, -0.692, 3.164, -4.993, 6.518, 3.306)
 PARAPHRASE_BIAS = -9.475
 PARAPHRASE_MIN_DICE = 0.2  # below this overlap: 2 of the 2,753 MRPC paraphrase pairs
 UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
+MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
 KEEP_RATIO = 0.65  # a partial link must score this share of its sentences' best
 
 # Keys in more postings than this are too common to generate candidates (they
@@ -270,10 +271,15 @@ def align(
     for (i, j), result in scored.items():
         best_left[i] = max(best_left[i], result.score)
         best_right[j] = max(best_right[j], result.score)
+    kept = [
+        (i, j)
+        for (i, j), result in scored.items()
+        if result.strong or result.score >= KEEP_RATIO * max(best_left[i], best_right[j])
+    ]
+    kept = _best_per_sentence(kept, scored)
     links: list[Link] = []
-    for (i, j), result in sorted(scored.items()):
-        if not result.strong and result.score < KEEP_RATIO * max(best_left[i], best_right[j]):
-            continue
+    for i, j in sorted(kept):
+        result = scored[(i, j)]
         a, b = lu[i], ru[j]
         shared_terms = _shared_terms(a, result.shared, weights)
         links.append(
@@ -287,6 +293,26 @@ def align(
             )
         )
     return tuple(links)
+
+
+def _best_per_sentence(
+    pairs: list[tuple[int, int]], scored: Mapping[tuple[int, int], _Score]
+) -> list[tuple[int, int]]:
+    """Keep a pair only if it is among the best MAX_LINKS of both its sentences.
+
+    A sentence repeated through a long article would otherwise link to every
+    copy on the other side (hundreds of links that say nothing more). Ranking
+    by score, then by the other sentence, treats both sides alike.
+    """
+    ranked_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    ranked_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i, j in pairs:
+        score = scored[(i, j)].score
+        ranked_left[i].append((-score, j))
+        ranked_right[j].append((-score, i))
+    top_left = {i: {j for _, j in sorted(r)[:MAX_LINKS]} for i, r in ranked_left.items()}
+    top_right = {j: {i for _, i in sorted(r)[:MAX_LINKS]} for j, r in ranked_right.items()}
+    return [(i, j) for i, j in pairs if j in top_left[i] and i in top_right[j]]
 
 
 def _shared_terms(
