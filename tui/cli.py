@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from tui.store import Bookmark, BookmarkStore
 
 PROG = "storydiff"
-SUBCOMMANDS = ("compare", "export", "bookmarks")
 
 
 def _sensitivity(value: str) -> float:

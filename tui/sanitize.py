@@ -28,10 +28,6 @@ def _stand_in(char: str) -> str:
     return char
 
 
-def _needs_cleaning(char: str) -> bool:
-    return _stand_in(char) != char
-
-
 def printable(text: str, *, keep_newlines: bool = False) -> str:
     """Return ``text`` with every control or invisible formatting character made visible.
 

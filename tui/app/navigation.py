@@ -141,10 +141,6 @@ class Navigator:
             text = self._display[key] = display_text(self._sentences[side][sentence_id].text)
         return text
 
-    def is_visible(self, position: Position) -> bool:
-        """Whether a sentence is shown (furniture is hidden unless toggled)."""
-        return position.sentence in self._index[position.side]
-
     # --- categories -------------------------------------------------------
 
     def categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
@@ -180,10 +176,6 @@ class Navigator:
     def category(self, side: Side, sentence_id: int) -> Category:
         """A sentence's most notable category: the one its gutter glyph shows."""
         return self.categories(side, sentence_id)[0]
-
-    def fact_category(self, side: Side, sentence_id: int) -> Category:
-        """Whether a sentence is a strong or partial shared fact, only here, or not body."""
-        return self.categories(side, sentence_id)[-1]
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._data import data_text
-from ._model import Article, Conflict, Link, Sentence
+from ._model import Article, Conflict, Link
 from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
 
 # Thresholds at the default sensitivity (0.5), tuned on the sample pair and the
@@ -396,8 +396,3 @@ def find_conflicts(left: Sequence[Token], right: Sequence[Token]) -> tuple[Confl
 def quote_key(text: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The content keys of a quotation, to tell whether two outlets quote the same words."""
     return frozenset(t.key for t in tokenize(text, alias_table(aliases)) if t.content)
-
-
-def sentence_keys(sentence: Sentence, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
-    """The content keys of one sentence (for re-anchoring and tests)."""
-    return frozenset(t.key for t in tokenize(sentence.text, alias_table(aliases)) if t.content)

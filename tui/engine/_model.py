@@ -49,10 +49,6 @@ class Sentence:
     paragraph: int
     text: str
 
-    @property
-    def is_body(self) -> bool:
-        return self.kind == "body"
-
 
 @dataclass(frozen=True, slots=True)
 class Quote:

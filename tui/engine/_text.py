@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -309,8 +309,3 @@ def _build_alias_table(extra: Mapping[str, str] | None) -> dict[str, str]:
         if " " not in alias and alias.isalpha():
             table.setdefault(stem(alias), canonical)
     return table
-
-
-def content_keys(tokens: Iterable[Token]) -> frozenset[str]:
-    """The set of content keys of some tokens."""
-    return frozenset(t.key for t in tokens if t.content)

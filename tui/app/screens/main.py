@@ -465,12 +465,6 @@ class MainScreen(Screen[None]):
         self.navigator.bookmarked = frozenset(marks)
         self._renavigate(self.comparison)
 
-    def counterparts_lit(self) -> frozenset[int]:
-        """Ids lit in the other column: the selection's counterparts."""
-        if self.selection is None:
-            return frozenset()
-        return frozenset(self._counterparts(self.selection))
-
     # --- internals ------------------------------------------------------------------
 
     def _side(self) -> Side:
