@@ -290,17 +290,17 @@ def tokenize(
 
 def alias_table(extra: Mapping[str, str] | None = None) -> Mapping[str, str]:
     """The shipped aliases with the user's on top; keys are stemmed like tokens."""
-    if not extra:
-        return _default_alias_table()
-    return _build_alias_table(extra)
+    # One table per distinct set of aliases: a comparison asks for it once per
+    # article and once per quote, and tokenising caches its work per table.
+    return _cached_alias_table(tuple(sorted(extra.items())) if extra else ())
 
 
-@lru_cache(maxsize=1)
-def _default_alias_table() -> Mapping[str, str]:
-    return _build_alias_table(None)
+@lru_cache(maxsize=8)
+def _cached_alias_table(extra: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    return _build_alias_table(dict(extra))
 
 
-def _build_alias_table(extra: Mapping[str, str] | None) -> dict[str, str]:
+def _build_alias_table(extra: Mapping[str, str]) -> dict[str, str]:
     table = dict(shipped_aliases())
     if extra:
         table.update({fold(k): _canonical(v) for k, v in extra.items()})
