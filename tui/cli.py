@@ -164,9 +164,17 @@ def load_aliases(path: str | None) -> dict[str, str] | None:
 
 
 def _pair_from_args(
-    args: argparse.Namespace, left: str, right: str, *, loaded: Sequence[Loaded] | None = None
+    args: argparse.Namespace,
+    left: str,
+    right: str,
+    *,
+    loaded: Sequence[Loaded] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> Comparison:
-    """:func:`load_pair` with the pair options every subcommand shares."""
+    """:func:`load_pair` with the pair options every subcommand shares.
+
+    ``aliases`` passes the user's aliases when the caller already read them.
+    """
     return load_pair(
         left,
         right,
@@ -174,7 +182,7 @@ def _pair_from_args(
         max_bytes=args.max_size,
         refresh=args.refresh,
         loaded=loaded,
-        aliases=load_aliases(args.aliases),
+        aliases=aliases if aliases is not None else load_aliases(args.aliases),
     )
 
 
@@ -367,11 +375,13 @@ def _run_app(argv: Sequence[str]) -> int:
         left, right = str(pair.left), str(pair.right)
     else:
         left, right = args.left, args.right
+    # Read once, before any page is fetched: a bad --aliases fails at once, and
+    # the app's re-alignment uses the same table.
+    aliases = load_aliases(args.aliases)
     loaded = _load_with_progress(left, right, max_bytes=args.max_size, refresh=args.refresh)
-    comparison = _pair_from_args(args, left, right, loaded=loaded)
+    comparison = _pair_from_args(args, left, right, loaded=loaded, aliases=aliases)
     from tui.app.app import StorydiffApp, recompare_from
 
-    aliases = load_aliases(args.aliases)
     StorydiffApp(
         comparison, recompare=recompare_from(comparison, aliases), data_dir=args.data_dir
     ).run()
