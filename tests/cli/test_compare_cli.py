@@ -404,3 +404,34 @@ def test_many_control_bytes_are_binary(tmp_path: Path, good: Path) -> None:
     noisy = _write(tmp_path / "noisy.txt", (ARTICLE + "\x01\x02\x03\x04" * 50).encode())
     done = run_cli("compare", str(noisy), str(good))
     assert "binary" in assert_one_line_error(done)
+
+
+def test_a_symbolic_link_loop_says_so(tmp_path: Path, good: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "back.txt")
+    (tmp_path / "back.txt").symlink_to(loop)
+    line = assert_one_line_error(run_cli("compare", str(loop), str(good)))
+    assert line.endswith("loop.txt: too many levels of symbolic links")
+
+
+def test_a_path_component_over_255_bytes_is_one_line(tmp_path: Path, good: Path) -> None:
+    long_name = tmp_path / ("é" * 130 + ".txt")  # 264 bytes in UTF-8
+    line = assert_one_line_error(run_cli("compare", str(long_name), str(good)))
+    assert line.endswith(": file name too long")
+
+
+def test_a_huge_size_limit_is_not_allocated_up_front(good: Path) -> None:
+    # 200000 MB: reading "up to the limit" in one call would ask for 200 GB at once.
+    done = run_cli("compare", str(good), str(good), "--max-size", "200000", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert _parse(done)["left"]["text"] == ARTICLE
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", "-", str(good), "--max-size", "200000"],
+        cwd=ROOT,
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert from_stdin.returncode == 0, from_stdin.stderr

@@ -10,6 +10,7 @@ from ._load import (
     InputError,
     TextFile,
     decode_bytes,
+    read_capped,
     read_file_bytes,
     read_text_file,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "compare_texts",
     "decode_bytes",
     "parse_aliases",
+    "read_capped",
     "read_file_bytes",
     "read_text_file",
     "word_diff",

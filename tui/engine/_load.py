@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Files are read a piece at a time: asking for the whole limit at once makes
+# Python allocate it up front (a MemoryError with --max-size 200000).
+_READ_CHUNK = 1024 * 1024
+# What an OSError on opening an article means, for a user.
+_WHY = {
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "no such file (a part of the path is not a folder)",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
 
 # Control bytes other than tab, newline, form feed, carriage return and escape.
 # A NUL, or more than a few of the others, means binary data; a stray one is the
@@ -79,38 +95,62 @@ def _size(n: int) -> str:
     return f"{n / 2**10:.1f} KB"
 
 
+def read_capped(stream: BinaryIO, max_bytes: int) -> bytes | None:
+    """Read a stream to its end, or None as soon as it passes ``max_bytes``.
+
+    Memory grows with what is read, never with the limit.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(_READ_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+    return b"".join(chunks)
+
+
 def read_file_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read an article file's bytes, with the checks every kind of article file needs.
 
     Raises:
-        InputError: empty path, missing, a directory, unreadable, too large or
-            empty. The message names the file and says what is wrong.
+        InputError: empty path, missing, a directory, a symbolic link loop, a
+            name too long, unreadable, too large or empty. The message names
+            the file and says what is wrong.
     """
     name = str(path)
     if not name:
         # Path("") is the current directory; say what really happened (an unset variable?).
         raise InputError("an article path is empty")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{name}: no such file")
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory, not an article file")
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name}: file is {_size(size)}, over the {_size(max_bytes)} limit "
-                "(raise it with --max-size)"
-            )
-        with p.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        info = os.stat(name)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
+        raise InputError(f"{name}: {_why(exc)}") from None
+    except ValueError:
+        raise InputError(f"{name}: not a usable file name (it holds a NUL character)") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name}: is a directory, not an article file")
+    if info.st_size > max_bytes:
+        raise InputError(
+            f"{name}: file is {_size(info.st_size)}, over the {_size(max_bytes)} limit "
+            "(raise it with --max-size)"
+        )
+    try:
+        with open(name, "rb") as handle:
+            data = read_capped(handle, max_bytes)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({_why(exc)})") from None
+    if data is None:
         raise InputError(f"{name}: file is over the {_size(max_bytes)} limit")
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     return data
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in _WHY:
+        return _WHY[exc.errno]
+    return (exc.strerror or str(exc)).lower()
 
 
 def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> TextFile:
