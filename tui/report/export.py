@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.atomic import write_atomic
 from tui.engine import Comparison
 from tui.store import Bookmark
 
@@ -62,16 +63,16 @@ def default_name(comparison: Comparison, fmt: str) -> str:
 def write_new(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path``; refuse to replace an existing file unless ``force``.
 
-    The check and the creation are one step (exclusive create), so a file that
-    appears meanwhile is not overwritten either.
+    The write is atomic (:func:`tui.atomic.write_atomic`): on failure (a full
+    disk) nothing is left behind and a file being replaced is intact. Without
+    ``force`` the check and the creation are one step, so a file that appears
+    meanwhile is not overwritten either.
 
     Raises:
         FileExistsError: ``path`` exists and ``force`` is False.
         OSError: the file cannot be written.
     """
-    mode = "w" if force else "x"
-    with open(path, mode, encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    write_atomic(path, text.encode("utf-8"), replace=force)
 
 
 def write_unique(directory: Path, name: str, text: str) -> Path:
