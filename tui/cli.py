@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
+from tui.sources import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from tui.engine import Comparison
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from tui.store import Bookmark, BookmarkStore
 
 PROG = "storydiff"
+_MAX_TIMEOUT = 3600.0
 
 
 def _sensitivity(value: str) -> float:
@@ -40,6 +42,16 @@ def _megabytes(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError("must be more than 0")
     return int(number * 1024 * 1024)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < number <= _MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {_MAX_TIMEOUT:g}")
+    return number
 
 
 def _add_pair_options(parser: argparse.ArgumentParser) -> None:
@@ -69,6 +81,14 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="fetch web pages again instead of using the copies cached when they were last fetched",
     )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="the most one web page may take, from connecting to its last byte "
+        f"(default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def _add_article_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +116,11 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 
 def _say(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    # Messages quote file names, URLs and servers: never a control character,
+    # and always one line.
+    from tui.sanitize import printable
+
+    print(f"{PROG}: {printable(message)}", file=sys.stderr)
 
 
 def load_pair(
@@ -106,6 +130,7 @@ def load_pair(
     sensitivity: float,
     max_bytes: int,
     refresh: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
     loaded: Sequence[Loaded] | None = None,
     aliases: Mapping[str, str] | None = None,
 ) -> Comparison:
@@ -126,7 +151,7 @@ def load_pair(
     progress = _say_fetching if sys.stderr.isatty() else None
     if loaded is None:
         loaded = load_documents(
-            (left, right), max_bytes=max_bytes, refresh=refresh, progress=progress
+            (left, right), max_bytes=max_bytes, refresh=refresh, timeout=timeout, progress=progress
         )
     for item in loaded:
         for warning in item.warnings:
@@ -181,6 +206,7 @@ def _pair_from_args(
         sensitivity=args.sensitivity,
         max_bytes=args.max_size,
         refresh=args.refresh,
+        timeout=args.timeout,
         loaded=loaded,
         aliases=aliases if aliases is not None else load_aliases(args.aliases),
     )
@@ -188,7 +214,9 @@ def _pair_from_args(
 
 def _say_fetching(spec: str, what: str) -> None:
     if what == "fetching":
-        _say(f"fetching {spec} ...")
+        from tui.sources import shown_url
+
+        _say(f"fetching {shown_url(spec)} ...")
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -297,7 +325,9 @@ def _run_export(argv: Sequence[str]) -> int:
     except OSError as exc:
         _say(f"cannot write {target}: {exc.strerror or exc}")
         return 1
-    print(f"wrote {target}")
+    from tui.sanitize import printable
+
+    print(f"wrote {printable(str(target))}")
     return 0
 
 
@@ -378,7 +408,9 @@ def _run_app(argv: Sequence[str]) -> int:
     # Read once, before any page is fetched: a bad --aliases fails at once, and
     # the app's re-alignment uses the same table.
     aliases = load_aliases(args.aliases)
-    loaded = _load_with_progress(left, right, max_bytes=args.max_size, refresh=args.refresh)
+    loaded = _load_with_progress(
+        left, right, max_bytes=args.max_size, refresh=args.refresh, timeout=args.timeout
+    )
     comparison = _pair_from_args(args, left, right, loaded=loaded, aliases=aliases)
     from tui.app.app import StorydiffApp, recompare_from
 
@@ -389,7 +421,7 @@ def _run_app(argv: Sequence[str]) -> int:
 
 
 def _load_with_progress(
-    left: str, right: str, *, max_bytes: int, refresh: bool
+    left: str, right: str, *, max_bytes: int, refresh: bool, timeout: float
 ) -> Sequence[Loaded] | None:
     """Load the pair in the loading app when a page must be fetched; else None.
 
@@ -401,13 +433,13 @@ def _load_with_progress(
 
     if "-" in (left, right) or not sys.stdout.isatty():
         return None
-    if not any(needs_fetch(spec, refresh=refresh) for spec in (left, right)):
+    if not any(needs_fetch(spec, refresh=refresh, max_bytes=max_bytes) for spec in (left, right)):
         return None
     try:
         from tui.app.loading import load_with_progress
     except ImportError:
         return None
-    return load_with_progress((left, right), max_bytes=max_bytes, refresh=refresh)
+    return load_with_progress((left, right), max_bytes=max_bytes, refresh=refresh, timeout=timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

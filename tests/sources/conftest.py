@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .hostile import HostileServer
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # path -> (file, Content-Type header)
@@ -191,3 +193,13 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/article"
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileServer]:
+    """A hostile server of the test's own (raw scripted answers), stopped after the test."""
+    server = HostileServer()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -22,8 +22,7 @@ from textual.containers import Vertical
 from textual.widgets import LoadingIndicator, Static
 
 from tui.engine import InputError
-from tui.sanitize import printable
-from tui.sources import Loaded, load_documents
+from tui.sources import DEFAULT_TIMEOUT, Loaded, load_documents, shown_url
 
 _DOING = {
     "fetching": "Fetching",
@@ -46,11 +45,19 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
     LoadingApp LoadingIndicator { height: 1; margin-top: 1; }
     """
 
-    def __init__(self, specs: Sequence[str], *, max_bytes: int, refresh: bool) -> None:
+    def __init__(
+        self,
+        specs: Sequence[str],
+        *,
+        max_bytes: int,
+        refresh: bool,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
         super().__init__()
         self.specs = tuple(specs)
         self.max_bytes = max_bytes
         self.refetch = refresh
+        self.timeout = timeout
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
@@ -68,6 +75,7 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
                 self.specs,
                 max_bytes=self.max_bytes,
                 refresh=self.refetch,
+                timeout=self.timeout,
                 progress=lambda spec, what: self._from_thread(self._show, spec, what),
             )
         except InputError as exc:
@@ -83,8 +91,9 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
                 self.call_from_thread(callback, *args)
 
     def _line(self, doing: str, spec: str) -> Text:
-        # The spec is typed by the user (or pasted): data, never markup.
-        return Text.assemble((doing, "bold"), " ", printable(spec), " …")
+        # The spec is typed by the user (or pasted): data, never markup, and
+        # a URL's password stays off the screen.
+        return Text.assemble((doing, "bold"), " ", shown_url(spec), " …")
 
     def _show(self, spec: str, what: str) -> None:
         for index, known in enumerate(self.specs):
@@ -97,7 +106,9 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
         self.exit(None)
 
 
-def load_with_progress(specs: Sequence[str], *, max_bytes: int, refresh: bool) -> Sequence[Loaded]:
+def load_with_progress(
+    specs: Sequence[str], *, max_bytes: int, refresh: bool, timeout: float = DEFAULT_TIMEOUT
+) -> Sequence[Loaded]:
     """Load the articles while a small app shows the progress.
 
     Args:
@@ -105,6 +116,7 @@ def load_with_progress(specs: Sequence[str], *, max_bytes: int, refresh: bool) -
             standard input cannot be read while an app owns the terminal.
         max_bytes: The largest input accepted.
         refresh: Fetch URLs again even when cached.
+        timeout: Seconds allowed for each page, from connecting to its last byte.
 
     Returns:
         One Loaded per spec, in order.
@@ -113,7 +125,7 @@ def load_with_progress(specs: Sequence[str], *, max_bytes: int, refresh: bool) -
         InputError: an article is unusable.
         KeyboardInterrupt: the reader cancelled.
     """
-    result = LoadingApp(specs, max_bytes=max_bytes, refresh=refresh).run()
+    result = LoadingApp(specs, max_bytes=max_bytes, refresh=refresh, timeout=timeout).run()
     if isinstance(result, InputError):
         raise result
     if result is None:

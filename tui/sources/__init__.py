@@ -9,6 +9,7 @@ lxml, urllib3) only when a page is actually read.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -20,10 +21,12 @@ from tui.engine import (
     Document,
     InputError,
     decode_bytes,
+    read_capped,
     read_file_bytes,
     read_text_file,
 )
-from tui.sources.fetch import DEFAULT_TIMEOUT, TEXT_TYPES, Page, is_url
+from tui.sources.fetch import DEFAULT_TIMEOUT, TEXT_TYPES, Page
+from tui.sources.urls import is_url, redact_url, shown_url
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -34,6 +37,8 @@ __all__ = [
     "load_document",
     "load_documents",
     "needs_fetch",
+    "redact_url",
+    "shown_url",
 ]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -72,10 +77,12 @@ def load_document(
     Args:
         spec: A text file; a saved web page (``.html``/``.htm``, or any file
             that starts like one); an http(s) URL; or ``-`` for standard input
-            (text or HTML).
+            (text or HTML). A URL's credentials are used to fetch it and are
+            kept out of the document's source and every message.
         max_bytes: The largest input accepted, file or download.
         refresh: Fetch a URL again even when a cached copy exists.
-        timeout: Seconds allowed for fetching a URL.
+        timeout: Seconds allowed for fetching a URL, from connecting to the
+            last byte.
         cache_dir: Where fetched pages are cached; the user cache dir when None.
         progress: Told what is happening, for a progress display.
 
@@ -94,8 +101,8 @@ def load_document(
             progress=progress,
         )
     path = Path(spec)
-    if _SCHEME.match(spec) and not path.exists():
-        raise InputError(f"{spec}: only http and https addresses can be fetched")
+    if _SCHEME.match(spec) and not os.path.lexists(spec):
+        raise InputError(f"{shown_url(spec)}: only http and https addresses can be fetched")
     if path.suffix.lower() in HTML_SUFFIXES or _starts_like_html(path):
         if progress:
             progress(spec, "extracting")
@@ -187,8 +194,8 @@ def needs_fetch(spec: str, *, refresh: bool = False, cache_dir: Path | None = No
 
 
 def _load_stdin(max_bytes: int) -> Loaded:
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    data = read_capped(sys.stdin.buffer, max_bytes)
+    if data is None:
         raise InputError(f"-: standard input is over the {max_bytes / 1e6:.1f} MB limit")
     from tui.sources.html import looks_like_html
 
@@ -212,12 +219,13 @@ def _load_url(
     from tui.sources.cache import read_cached, write_cached
     from tui.sources.fetch import fetch_url
 
+    shown = shown_url(url)
     warnings: list[str] = []
     notes: list[str] = []
     page = None if refresh else read_cached(url, cache_dir)
     if page is not None:
         when = page.fetched_at.strftime("%Y-%m-%d %H:%M UTC")
-        notes.append(f"{url}: using the page fetched at {when} (--refresh fetches it again)")
+        notes.append(f"{shown}: using the page fetched at {when} (--refresh fetches it again)")
     else:
         if progress:
             progress(url, "fetching")
@@ -225,7 +233,7 @@ def _load_url(
         try:
             write_cached(page, cache_dir)
         except OSError as exc:
-            warnings.append(f"{url}: cannot cache the page ({exc.strerror or exc})")
+            warnings.append(f"{shown}: cannot cache the page ({exc.strerror or exc})")
     if progress:
         progress(url, "extracting")
     document, page_warnings = _from_page(page)
