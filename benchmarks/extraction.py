@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(header)
     for name, data in _pages():
-        text, _encoding = decode_html(data, name=name)
+        text, _encoding, _warning = decode_html(data, name=name)
 
         def extract(text: str = text, name: str = name) -> object:
             try:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.sources import load_document
 from tui.sources.fetch import fetch_url
 
 from .hostile import Answer, Exchange, HostileServer, response
@@ -235,6 +236,67 @@ def test_a_bad_timeout_is_refused(capsys: pytest.CaptureFixture[str], value: str
     err = capsys.readouterr().err
     assert "--timeout" in err
     assert "Traceback" not in err
+
+
+# --- 4. Charsets a page cannot be written in --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label", ["rot13", "base64", "idna", "zlib", "utf-7", "unicode_escape", "no-such", "x\x1b[2J"]
+)
+def test_a_charset_in_the_header_that_cannot_decode_a_page_is_passed_over(
+    hostile: HostileServer, label: str
+) -> None:
+    hostile.routes["/story"] = Answer(
+        response(
+            body=article("the café owners"),
+            headers=[("Content-Type", f"text/html; charset={label}")],
+        )
+    )
+    url = hostile.url("/story")
+    loaded = load_document(url)
+    assert "the café owners voted" in loaded.document.text
+    assert len(loaded.warnings) == 1
+    assert "is not a web page encoding; read as UTF-8" in loaded.warnings[0]
+    assert _controls(loaded.warnings[0]) == []
+    # Cached after it decoded, and read again from the cache without a fetch.
+    again = load_document(url)
+    assert again.document == loaded.document
+    assert "using the page fetched at" in again.notes[0]
+    assert len(hostile.requests) == 1
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "zlib", "idna", "utf-7"])
+def test_a_charset_in_a_saved_pages_meta_that_cannot_decode_is_passed_over(
+    tmp_path: Path, label: str
+) -> None:
+    page = tmp_path / "saved.html"
+    page.write_bytes(article("the café owners", meta=label))
+    loaded = load_document(str(page))
+    assert "the café owners voted" in loaded.document.text
+    assert f"<meta> charset '{label}' is not a web page encoding" in loaded.warnings[0]
+
+
+def test_header_and_meta_disagree_and_the_meta_fits(hostile: HostileServer) -> None:
+    data = article("the café owners", meta="windows-1252").replace(
+        "café".encode(), "café".encode("cp1252")
+    )
+    hostile.routes["/story"] = Answer(
+        response(body=data, headers=[("Content-Type", "text/html; charset=utf-8")])
+    )
+    loaded = load_document(hostile.url("/story"))
+    assert "the café owners voted" in loaded.document.text
+    assert "does not fit the page, its <meta> charset does" in loaded.warnings[0]
+
+
+def test_bytes_that_do_not_fit_the_declared_charset_are_counted(hostile: HostileServer) -> None:
+    data = article("the café owners").replace("café".encode(), b"caf\xff\xfe")
+    hostile.routes["/story"] = Answer(
+        response(body=data, headers=[("Content-Type", "text/html; charset=utf-8")])
+    )
+    loaded = load_document(hostile.url("/story"))
+    assert "the caf\ufffd\ufffd owners" in loaded.document.text
+    assert "16 characters do not decode as UTF-8 and show as \ufffd" in loaded.warnings[0]
 
 
 # --- 5. Malformed and hostile redirects -------------------------------------------

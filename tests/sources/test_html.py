@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def _page(name: str) -> str:
-    text, _encoding = decode_html((FIXTURES / name).read_bytes(), name=name)
+    text, _encoding, _warning = decode_html((FIXTURES / name).read_bytes(), name=name)
     return text
 
 
@@ -149,7 +149,7 @@ def test_article_text_that_looks_like_markup_stays_data() -> None:
             b'<html><head><meta charset="utf-8"></head><body>caf\xc3\xa9</body></html>',
             None,
             "café",
-            "utf_8",
+            "utf-8",
             id="meta-charset",
         ),
         pytest.param(
@@ -178,7 +178,8 @@ def test_article_text_that_looks_like_markup_stays_data() -> None:
             b'<html><head><meta charset="shift_jis"></head><body>\x93\x8c\x8b\x9e</body></html>',
             None,
             "東京",
-            "shift_jis",
+            # Browsers read Shift_JIS as its Windows superset (WHATWG).
+            "cp932",
             id="shift-jis",
         ),
         pytest.param(
@@ -213,7 +214,7 @@ def test_article_text_that_looks_like_markup_stays_data() -> None:
 def test_decode_html(
     data: bytes, charset: str | None, expected_text: str, expected_encoding: str
 ) -> None:
-    text, encoding = decode_html(data, name="page", charset=charset)
+    text, encoding, _warning = decode_html(data, name="page", charset=charset)
     assert expected_text in text
     assert encoding == expected_encoding
 
@@ -281,7 +282,7 @@ def test_any_page_gives_a_document_or_one_line_error(parts: list[str], prefix: b
 @given(data=st.binary(max_size=300), charset=st.sampled_from([None, "utf-8", "latin-1", "bogus"]))
 def test_any_bytes_decode_or_are_refused_as_binary(data: bytes, charset: str | None) -> None:
     try:
-        text, _encoding = decode_html(data, name="page", charset=charset)
+        text, _encoding, _warning = decode_html(data, name="page", charset=charset)
     except InputError as exc:
         assert "binary" in str(exc)
     else:
@@ -337,3 +338,144 @@ def test_boxes_inside_the_article_body_are_left_out(box: str) -> None:
     document = extract_article(html, source="page.html")
     assert pitch not in document.text
     assert document.text.count("Paragraph 7 says") == 2
+
+
+_ARTICLE = "".join(
+    f"<p>Paragraph {i} reports that the council voted{{mark}} to repair the bridge over the "
+    f"river at a cost of {i + 2} million pounds, after a long public consultation.</p>"
+    for i in range(8)
+)
+
+
+def _nested(depth: int) -> str:
+    return (
+        "<!doctype html><html><head><title>Bridge vote</title></head><body>"
+        + "<div>" * depth
+        + "<article><h1>Bridge vote</h1>"
+        + _ARTICLE.replace("{mark}", "")
+        + "</article>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("mark", "shown"),
+    [
+        pytest.param("&#27;", "␛", id="escape-reference"),
+        pytest.param("&#x1B;[2J", "␛[2J", id="hex-reference"),
+        pytest.param("&#0007;", "␇", id="bell-leading-zeros"),
+        pytest.param("&#127", "␡", id="delete-without-semicolon"),
+        pytest.param("\x1b]0;pwned\x07", "␛]0;pwned␇", id="raw-escape-sequence"),
+        pytest.param("\x0b", "␋", id="raw-vertical-tab"),
+    ],
+)
+def test_control_characters_in_paragraphs_are_shown_not_dropped(mark: str, shown: str) -> None:
+    html = (
+        "<!doctype html><html><head><title>Bridge vote</title></head><body><article>"
+        f"<h1>Bridge vote</h1>{_ARTICLE.replace('{mark}', mark)}</article></body></html>"
+    )
+    document = extract_article(html, source="page.html")
+    assert document.text.count(f"voted{shown} to repair") == 8
+    assert not any(ord(c) < 0x20 and c != "\n" for c in document.text)
+
+
+def test_a_page_nested_past_the_parsers_first_limit_keeps_its_article() -> None:
+    document = extract_article(_nested(300), source="deep.html")
+    assert document.text.count("to repair the bridge") == 8
+
+
+def test_a_page_nested_past_every_limit_says_so() -> None:
+    with pytest.raises(InputError) as caught:
+        extract_article(_nested(2100), source="deeper.html")
+    message = str(caught.value)
+    assert message.startswith("deeper.html: the page nests its elements more than 2048 deep")
+    assert "paywall" not in message
+
+
+_NOT_WEB_CHARSETS = [
+    "rot13",
+    "base64",
+    "zlib",
+    "bz2",
+    "hex",
+    "uu",
+    "quopri",
+    "idna",
+    "punycode",
+    "utf-7",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "undefined",
+    "cp037",
+    "utf-32",
+    "no-such-charset",
+]
+
+
+@pytest.mark.parametrize(
+    ("where", "label"),
+    [pytest.param("header", label, id=f"header-{label}") for label in _NOT_WEB_CHARSETS]
+    + [pytest.param("meta", label, id=f"meta-{label}") for label in _NOT_WEB_CHARSETS]
+    + [
+        pytest.param("header", "x" * 200, id="header-very-long"),
+        pytest.param("header", "utf-8\x00", id="header-nul"),
+        pytest.param("header", "ütf-8", id="header-not-ascii"),
+        pytest.param("header", "\x1b]0;pwned\x07", id="header-escape-sequence"),
+    ],
+)
+def test_a_charset_no_web_page_is_written_in_is_passed_over(where: str, label: str) -> None:
+    meta = f"<meta charset='{label}'>".encode() if where == "meta" else b""
+    data = b"<html><head>" + meta + b"</head><body>caf\xc3\xa9 \\x41</body></html>"
+    charset = label if where == "header" else None
+    text, encoding, warning = decode_html(data, name="page", charset=charset)
+    assert "café \\x41" in text
+    assert encoding == "utf-8"
+    assert warning is not None
+    assert "is not a web page encoding; read as UTF-8" in warning
+    assert not any(ord(c) < 0x20 for c in warning)
+    assert len(warning) < 200
+
+
+@pytest.mark.parametrize(
+    ("data", "charset", "expected_text", "expected_warning"),
+    [
+        pytest.param(
+            b"<html><body>caf\xe9</body></html>",
+            None,
+            "café",
+            "page: not UTF-8 and no charset declared; read as Windows-1252",
+            id="undeclared-8bit-says-so",
+        ),
+        pytest.param(
+            b"<html><body>caf\xc3\xa9 \x81\x8d</body></html>",
+            None,
+            "café \ufffd\ufffd",
+            "page: 2 characters do not decode as UTF-8 and show as \ufffd",
+            id="nothing-fits",
+        ),
+        pytest.param(
+            b"<html><body>caf\xe9</body></html>",
+            "utf-8",
+            "caf\ufffd",
+            "page: 1 character does not decode as UTF-8 and shows as \ufffd",
+            id="declared-does-not-fit",
+        ),
+        pytest.param(
+            b"\xef\xbb\xbf<html><body>caf\xe9</body></html>",
+            None,
+            "caf\ufffd",
+            "page: 1 character does not decode as utf-8-sig and shows as \ufffd",
+            id="bom-does-not-fit",
+        ),
+        pytest.param(
+            b"<html><body>caf\xc3\xa9</body></html>", "utf-8", "café", None, id="fits-quietly"
+        ),
+    ],
+)
+def test_decoding_says_what_it_guessed_or_replaced(
+    data: bytes, charset: str | None, expected_text: str, expected_warning: str | None
+) -> None:
+    text, _encoding, warning = decode_html(data, name="page", charset=charset)
+    assert expected_text in text
+    assert warning == expected_warning

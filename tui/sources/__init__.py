@@ -247,8 +247,7 @@ def _from_page(page: Page) -> tuple[Document, tuple[str, ...]]:
     # Some servers label every page text/plain; the bytes tell the truth.
     if page.content_type in TEXT_TYPES and not looks_like_html(page.data):
         if page.charset:
-            text, _encoding = decode_html(page.data, name=page.url, charset=page.charset)
-            warning = None
+            text, _encoding, warning = decode_html(page.data, name=page.url, charset=page.charset)
         else:
             text, _encoding, warning = decode_bytes(page.data, name=page.url)
         if not text.strip():
@@ -264,8 +263,9 @@ def _from_html(
 
     if not data.strip():
         raise InputError(f"{source}: the page is empty")
-    html, _encoding = decode_html(data, name=source, charset=charset)
-    return extract_page(html, source=source, url=url)
+    html, _encoding, warning = decode_html(data, name=source, charset=charset)
+    document, warnings = extract_page(html, source=source, url=url)
+    return document, ((warning,) if warning else ()) + warnings
 
 
 def _starts_like_html(path: Path) -> bool:
