@@ -8,6 +8,7 @@ control character, no traceback and no password in it.
 from __future__ import annotations
 
 import base64
+import gzip
 import socket
 import unicodedata
 from pathlib import Path
@@ -15,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.engine import InputError
 from tui.sources import load_document
+from tui.sources.cache import cache_key, read_cached
 from tui.sources.fetch import fetch_url
 
 from .hostile import Answer, Exchange, HostileServer, response
@@ -299,6 +302,34 @@ def test_bytes_that_do_not_fit_the_declared_charset_are_counted(hostile: Hostile
     assert "16 characters do not decode as UTF-8 and show as \ufffd" in loaded.warnings[0]
 
 
+def test_a_page_that_fails_is_not_cached(hostile: HostileServer, cache_in_tmp: Path) -> None:
+    paywalled = (Path(__file__).parent / "fixtures" / "paywall.html").read_bytes()
+    hostile.routes["/paywalled"] = Answer(response(body=paywalled))
+    with pytest.raises(InputError, match="words of article text"):
+        load_document(hostile.url("/paywalled"))
+    assert not cache_in_tmp.exists() or list(cache_in_tmp.iterdir()) == []
+
+
+def test_a_cached_page_that_no_longer_reads_is_fetched_again(
+    hostile: HostileServer, cache_in_tmp: Path
+) -> None:
+    from tui.sources.cache import write_cached
+    from tui.sources.fetch import Page
+
+    url = hostile.url("/story")
+    hostile.routes["/story"] = Answer(response(body=article()))
+    page = fetch_url(url)
+    # What an older storydiff cached: a page that cannot be extracted.
+    write_cached(
+        Page(page.url, page.final_url, "text/html", "rot13", b"<html></html>", page.fetched_at)
+    )
+    loaded = load_document(url)
+    assert "Paragraph 7" in loaded.document.text
+    assert [r.path for r in hostile.requests] == ["/story", "/story"]
+    cached = read_cached(url)
+    assert cached is not None and b"Paragraph 7" in cached.data
+
+
 # --- 5. Malformed and hostile redirects -------------------------------------------
 
 
@@ -415,7 +446,7 @@ def test_credentials_are_sent_to_their_host_and_kept_nowhere(
     monkeypatch.chdir(tmp_path)
     assert main(["export", url, str(sample_paths[1]), "-o", "report.md"]) == 0
     _out, err = capsys.readouterr()
-    assert SECRET not in err
+    assert "using the page fetched at" in err and shown in err and SECRET not in err
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert "reader:" in report and SECRET not in report
 
@@ -466,3 +497,38 @@ def test_an_error_never_shows_the_password(
     line = one_line_error(capsys, url)
     assert hostile.url("/missing").replace("http://", f"http://{shown}") in line
     assert "HTTP 404" in line
+
+
+def test_the_cache_key_is_made_without_the_password(hostile: HostileServer) -> None:
+    url = hostile.url("/a").replace("http://", f"http://reader:{SECRET}@")
+    assert cache_key(url) == cache_key(hostile.url("/a").replace("http://", "http://reader:***@"))
+    assert cache_key(url) != cache_key(hostile.url("/a"))
+
+
+# --- 7. A bounded cache, only what was accepted -------------------------------------
+
+
+def test_a_gzip_bomb_is_not_cached_beyond_what_the_cache_keeps(
+    hostile: HostileServer, cache_in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.sources.cache
+
+    # 8 MB of blank lines inside an ordinary page, in a body of a few kilobytes.
+    data = article().replace(b"</article>", b"</article>" + b"\n" * 8 * 2**20)
+    body = gzip.compress(data)
+    assert len(body) < 100_000
+    hostile.routes["/bomb"] = Answer(
+        response(
+            body=body,
+            headers=[("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+        )
+    )
+    monkeypatch.setattr(tui.sources.cache, "MAX_TOTAL_BYTES", 16 * 2**20)
+    # The default limit refuses it, counting what it unpacks to.
+    with pytest.raises(InputError, match="over the"):
+        load_document(hostile.url("/bomb"))
+    loaded = load_document(hostile.url("/bomb"), max_bytes=10 * 2**20)
+    assert "Paragraph 7" in loaded.document.text
+    assert any("too large to cache" in w for w in loaded.warnings)
+    stored = sum(p.stat().st_size for p in cache_in_tmp.iterdir()) if cache_in_tmp.exists() else 0
+    assert stored < 100_000

@@ -78,7 +78,7 @@ def load_document(
         spec: A text file; a saved web page (``.html``/``.htm``, or any file
             that starts like one); an http(s) URL; or ``-`` for standard input
             (text or HTML). A URL's credentials are used to fetch it and are
-            kept out of the document's source and every message.
+            kept out of the document's source, the cache and every message.
         max_bytes: The largest input accepted, file or download.
         refresh: Fetch a URL again even when a cached copy exists.
         timeout: Seconds allowed for fetching a URL, from connecting to the
@@ -179,7 +179,13 @@ def load_documents(
     return [result for result in results if isinstance(result, Loaded)]
 
 
-def needs_fetch(spec: str, *, refresh: bool = False, cache_dir: Path | None = None) -> bool:
+def needs_fetch(
+    spec: str,
+    *,
+    refresh: bool = False,
+    cache_dir: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> bool:
     """Whether loading ``spec`` goes to the network (a URL not cached, or refresh).
 
     An app uses it to decide whether to show fetch progress at all.
@@ -190,7 +196,7 @@ def needs_fetch(spec: str, *, refresh: bool = False, cache_dir: Path | None = No
         return True
     from tui.sources.cache import read_cached
 
-    return read_cached(spec, cache_dir) is None
+    return read_cached(spec, cache_dir, max_bytes=max_bytes) is None
 
 
 def _load_stdin(max_bytes: int) -> Loaded:
@@ -216,29 +222,44 @@ def _load_url(
     cache_dir: Path | None,
     progress: Progress | None,
 ) -> Loaded:
-    from tui.sources.cache import read_cached, write_cached
+    from tui.sources.cache import discard_cached, largest_entry, read_cached, write_cached
     from tui.sources.fetch import fetch_url
 
     shown = shown_url(url)
-    warnings: list[str] = []
-    notes: list[str] = []
-    page = None if refresh else read_cached(url, cache_dir)
-    if page is not None:
-        when = page.fetched_at.strftime("%Y-%m-%d %H:%M UTC")
-        notes.append(f"{shown}: using the page fetched at {when} (--refresh fetches it again)")
-    else:
+    cached = None if refresh else read_cached(url, cache_dir, max_bytes=max_bytes)
+    if cached is not None:
         if progress:
-            progress(url, "fetching")
-        page = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+            progress(url, "extracting")
         try:
-            write_cached(page, cache_dir)
-        except OSError as exc:
-            warnings.append(f"{shown}: cannot cache the page ({exc.strerror or exc})")
+            document, page_warnings = _from_page(cached)
+        except InputError:
+            # Stored by an older storydiff, or damaged in a way the checks
+            # missed: fetch the page again rather than fail on it forever.
+            discard_cached(url, cache_dir)
+        else:
+            when = cached.fetched_at.strftime("%Y-%m-%d %H:%M UTC")
+            note = f"{shown}: using the page fetched at {when} (--refresh fetches it again)"
+            return Loaded(document, page_warnings, (note,))
+    if progress:
+        progress(url, "fetching")
+    page = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
     if progress:
         progress(url, "extracting")
     document, page_warnings = _from_page(page)
-    warnings.extend(page_warnings)
-    return Loaded(document, tuple(warnings), tuple(notes))
+    warnings = list(page_warnings)
+    # Cached only now: a page that cannot be read would fail again on every
+    # later run, offline or not.
+    try:
+        stored = write_cached(page, cache_dir)
+    except OSError as exc:
+        warnings.append(f"{shown}: cannot cache the page ({exc.strerror or exc})")
+    else:
+        if stored is None:
+            warnings.append(
+                f"{shown}: the page is too large to cache (the cache keeps pages of up to "
+                f"{largest_entry() / 2**20:.0f} MB); it will be fetched again next time"
+            )
+    return Loaded(document, tuple(warnings))
 
 
 def _from_page(page: Page) -> tuple[Document, tuple[str, ...]]:
