@@ -413,3 +413,22 @@ async def test_hostile_notes_and_sentences_show_literally(tmp_path: Path) -> Non
         await pilot.pause()
         assert app.is_running
         assert isinstance(app.screen, BookmarksScreen)
+
+
+@sync
+async def test_an_export_notice_shows_a_hostile_folder_name_inert(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    folder = tmp_path / "\x1b]0;pwned\x07"
+    folder.mkdir()
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        bookmarking = main_screen(app).bookmarking
+        assert bookmarking is not None
+        bookmarking.export_dir = folder
+        await pilot.press("x")
+        await pilot.pause()
+        messages = notifications(app)
+    assert (folder / "storydiff-a-vs-b.md").is_file()
+    (message,) = [m for m in messages if m.startswith("Exported to")]
+    assert "␛]0;pwned␇" in message
+    assert "\x1b" not in message and "\x07" not in message

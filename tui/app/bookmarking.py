@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.app.screens.note_dialog import NoteDialog
 from tui.engine import Comparison
 from tui.engine._model import Side
+from tui.sanitize import printable
 from tui.store import BookmarkStore, BookmarksUnavailable, Placed, pair_identity, place
 
 if TYPE_CHECKING:
@@ -183,9 +184,10 @@ class Bookmarking:
         return None
 
     def _tell(self, message: str, severity: str) -> None:
-        # Messages name files and quote errors: never read them as markup.
+        # Messages name files and quote errors: never read them as markup, and
+        # never let a control character in a file name reach the terminal.
         self.screen.notify(
-            message,
+            printable(message),
             severity=severity,  # type: ignore[arg-type]
             markup=False,
             timeout=8 if severity != "information" else 4,

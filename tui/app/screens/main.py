@@ -26,6 +26,7 @@ from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
 from tui.engine import Comparison
 from tui.engine._model import Side
+from tui.sanitize import printable
 from tui.store import BookmarkStore, data_dir
 
 #: Below this many columns the two articles no longer fit side by side.
@@ -281,7 +282,9 @@ class MainScreen(Screen[None]):
                 self.post_message(Realigned(result))
         elif event.state == WorkerState.ERROR:
             self.pending_sensitivity = None
-            self.notify(f"Re-alignment failed: {worker.error}", severity="error", markup=False)
+            self.notify(
+                printable(f"Re-alignment failed: {worker.error}"), severity="error", markup=False
+            )
             self._update()
 
     # --- actions --------------------------------------------------------------------
