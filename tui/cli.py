@@ -12,7 +12,13 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
+from tui.engine import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_SENSITIVITY,
+    SIDES,
+    InputError,
+    compare_documents,
+)
 
 if TYPE_CHECKING:
     from tui.engine import Comparison
@@ -138,8 +144,8 @@ def load_pair(
     comparison = compare_documents(
         loaded[0].document, loaded[1].document, sensitivity=sensitivity, aliases=aliases
     )
-    for side in ("left", "right"):
-        article = comparison.article(side)  # type: ignore[arg-type]
+    for side in SIDES:
+        article = comparison.article(side)
         # Rules and dots ("* * *", "...") alone are no article: a sentence needs a word.
         if not any(any(ch.isalnum() for ch in s.text) for s in article.body):
             raise InputError(f"{article.source}: no sentences found in the article")

@@ -95,7 +95,7 @@ class StorydiffApp(App[None]):
                 )
         yield from super().get_system_commands(screen)
 
-    def _action_state(self, screen: Screen[object], action: str) -> bool | None:
+    def _action_state(self, screen: MainScreen, action: str) -> bool | None:
         name, _, arguments = action.partition("(")
         parameters = tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
         return screen.check_action(name, parameters)

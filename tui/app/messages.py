@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from tui.engine import Comparison
-from tui.engine._model import Side
+from tui.engine import Comparison, Side
 
 
 class SelectionChanged(Message):

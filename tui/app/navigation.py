@@ -10,10 +10,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
-from tui.engine import Article, Comparison, Sentence, Summary
-from tui.engine._model import Side
+from tui.engine import SIDES, Article, Comparison, Sentence, Side, Summary
 from tui.sanitize import printable
 
 Category = Literal["strong", "partial", "only", "quote", "quote-only", "bookmark", "other"]
@@ -39,14 +39,6 @@ GLYPH_MEANINGS: dict[Category, str] = {
     "only": "a fact only this outlet reported",
     "other": "title, caption or site furniture (shown with f)",
 }
-
-
-SIDES: tuple[Side, Side] = ("left", "right")
-
-
-def other_side(side: Side) -> Side:
-    """The other column."""
-    return "right" if side == "left" else "left"
 
 
 def display_text(text: str) -> str:
@@ -98,7 +90,7 @@ class Navigator:
         self._visible: dict[Side, tuple[int, ...]] = {}
         self._index: dict[Side, dict[int, int]] = {}
         self._sentences: dict[Side, dict[int, Sentence]] = {}
-        for side in ("left", "right"):
+        for side in SIDES:
             article = comparison.article(side)
             self._sentences[side] = {s.id: s for s in article.sentences}
             visible = tuple(s.id for s in article.sentences if furniture or s.kind == "body")
@@ -262,8 +254,8 @@ class Navigator:
     def _find_quotes_only(self) -> tuple[Position, ...]:
         return tuple(
             Position(side, sid)
-            for side in ("left", "right")
-            for sid in self.matching(side, lambda sid, side=side: self.has_quote_only(side, sid))  # type: ignore[misc]
+            for side in SIDES
+            for sid in self.matching(side, partial(self.has_quote_only, side))
         )
 
     def cycle(
@@ -302,7 +294,7 @@ class Navigator:
         if not query.strip():
             return ()
         hits: list[Hit] = []
-        for side in ("left", "right"):
+        for side in SIDES:
             for sid in self._visible[side]:
                 text = self._sentences[side][sid].text
                 haystack, needle = text.lower(), query.lower()

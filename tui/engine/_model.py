@@ -12,6 +12,15 @@ ConflictType = Literal["number", "date", "name"]
 Side = Literal["left", "right"]
 DiffOp = Literal["=", "-", "+"]
 
+#: Both columns, left first: the reading order of a comparison.
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """The other article of a comparison."""
+    return "right" if side == "left" else "left"
+
+
 FORMAT = "storydiff.comparison"
 VERSION = 1
 
@@ -212,7 +221,7 @@ class Comparison:
 
     def counterparts(self, side: Side, sentence_id: int) -> tuple[int, ...]:
         """Ids of the other article's sentences linked to this one, best first."""
-        other = "right" if side == "left" else "left"
+        other = other_side(side)
         return tuple(getattr(link, other) for link in self.links_of(side, sentence_id))
 
     def is_shared(self, side: Side, sentence_id: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from tui.engine import Article, Comparison, Sentence
+from tui.engine import Article, Comparison, Sentence, Side
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
 
@@ -74,14 +74,14 @@ def _e(text: str) -> str:
 
 
 def _sentence_classes(
-    comparison: Comparison, side: str, sentence: Sentence, marked: set[int]
+    comparison: Comparison, side: Side, sentence: Sentence, marked: set[int]
 ) -> tuple[list[str], str]:
     classes = ["s"]
     glyphs = ""
     if sentence.kind == "caption":
         classes.append("caption")
         return classes, glyphs
-    links = comparison.links_of(side, sentence.id)  # type: ignore[arg-type]
+    links = comparison.links_of(side, sentence.id)
     if links:
         strength = "strong" if any(k.strength == "strong" for k in links) else "partial"
         classes.append(strength)
@@ -89,7 +89,7 @@ def _sentence_classes(
     else:
         classes.append("only")
         glyphs += GLYPHS["only"][0]
-    quotes = comparison.article(side).quotes_in(sentence.id)  # type: ignore[arg-type]
+    quotes = comparison.article(side).quotes_in(sentence.id)
     if quotes:
         only = any(q.status == "only-here" for q in quotes)
         glyphs += GLYPHS["quote-only" if only else "quote"][0]
@@ -120,8 +120,8 @@ def _sentence_body(article: Article, sentence: Sentence) -> str:
     return "".join(pieces)
 
 
-def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
-    article = comparison.article(side)  # type: ignore[arg-type]
+def _column(comparison: Comparison, side: Side, marked: set[int]) -> list[str]:
+    article = comparison.article(side)
     letter = "L" if side == "left" else "R"
     other = "R" if side == "left" else "L"
     out = [f'<section class="article {side}">']
@@ -142,7 +142,7 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
         classes, glyphs = _sentence_classes(comparison, side, sentence, marked)
         refs = "".join(
             f'<a class="ref" href="#{other}{n}">{other}{n}</a>'
-            for n in comparison.counterparts(side, sentence.id)  # type: ignore[arg-type]
+            for n in comparison.counterparts(side, sentence.id)
         )
         glyph = f'<span class="g">{glyphs}</span>' if glyphs else ""
         out.append(
@@ -155,10 +155,10 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
     return out
 
 
-def _ref(comparison: Comparison, side: str, letter: str, sentence_id: int) -> str:
+def _ref(comparison: Comparison, side: Side, letter: str, sentence_id: int) -> str:
     """A sentence's label, linked to it when the page shows it (body and captions)."""
     label = f"{letter}{sentence_id}"
-    kind = comparison.article(side).sentences[sentence_id].kind  # type: ignore[arg-type]
+    kind = comparison.article(side).sentences[sentence_id].kind
     return f'<a href="#{label}">{label}</a>' if kind in ("body", "caption") else label
 
 
@@ -195,7 +195,7 @@ def render_html(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> s
     """
     left, right = comparison.left, comparison.right
     placed = place(bookmarks, comparison)
-    marked: dict[str, set[int]] = {"left": set(), "right": set()}
+    marked: dict[Side, set[int]] = {"left": set(), "right": set()}
     for item in placed:
         if item.sentence is not None:
             marked[item.bookmark.side].add(item.sentence)

@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tui.engine import (
@@ -135,16 +136,17 @@ def load_documents(
     """
     if sum(1 for spec in specs if spec == "-") > 1:
         raise InputError("only one side can be read from standard input")
-    options = {
-        "max_bytes": max_bytes,
-        "refresh": refresh,
-        "timeout": timeout,
-        "cache_dir": cache_dir,
-        "progress": progress,
-    }
+    load = partial(
+        load_document,
+        max_bytes=max_bytes,
+        refresh=refresh,
+        timeout=timeout,
+        cache_dir=cache_dir,
+        progress=progress,
+    )
     if sum(1 for spec in specs if is_url(spec)) < 2:
         # Nothing to wait on at the same time: stay on this thread.
-        return [load_document(spec, **options) for spec in specs]  # type: ignore[arg-type]
+        return [load(spec) for spec in specs]
     # Daemon threads rather than a thread pool: if the reader gives up (ctrl+c,
     # or cancel in the app), the process can exit at once instead of waiting
     # for a hung fetch to reach its timeout.
@@ -154,7 +156,7 @@ def load_documents(
 
     def run(index: int, spec: str) -> None:
         try:
-            results[index] = load_document(spec, **options)  # type: ignore[arg-type]
+            results[index] = load(spec)
         except BaseException as exc:  # handed to the caller's thread below
             results[index] = exc
 

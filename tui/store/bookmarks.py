@@ -33,9 +33,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from tui.engine import Article, Comparison
+from tui.engine import Article, Comparison, Side, other_side
 
-Side = Literal["left", "right"]
 BookmarkKind = Literal["sentence", "link"]
 
 DB_NAME = "bookmarks.db"
@@ -184,7 +183,8 @@ class Bookmark:
 
     @property
     def other_side(self) -> Side:
-        return "right" if self.side == "left" else "left"
+        """The other article's side: where a link's second sentence is."""
+        return other_side(self.side)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,3 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(keys_content(self._bindings_list))
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

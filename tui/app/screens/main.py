@@ -18,14 +18,13 @@ from textual.worker import Worker, WorkerState
 from tui.app.bookmarking import Bookmarking
 from tui.app.labels import byline_label, title_label
 from tui.app.messages import Realigned, SelectionChanged
-from tui.app.navigation import Hit, Navigator, Position, other_side
+from tui.app.navigation import Hit, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.overview import Overview
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
-from tui.engine import Comparison
-from tui.engine._model import Side
+from tui.engine import SIDES, Comparison, Side, other_side
 from tui.store import BookmarkStore, data_dir
 
 #: Below this many columns the two articles no longer fit side by side.
@@ -175,7 +174,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
-            for side in ("left", "right"):
+            for side in SIDES:
                 with Vertical(classes="column", id=f"{side}-column"):
                     yield Static(self._title(side), classes="title", id=f"{side}-title")
                     with Horizontal(classes="body"):
@@ -309,8 +308,11 @@ class MainScreen(Screen[None]):
                 or None
             )
         if action == "sensitivity":
-            target = self._sensitivity_target(int(parameters[0]))  # type: ignore[call-overload]
-            return target != self._current_sensitivity() or None
+            (steps,) = parameters
+            return (
+                isinstance(steps, int)
+                and self._sensitivity_target(steps) != self._current_sensitivity()
+            ) or None
         if action == "close":
             return self.detail_open or self.search_query is not None or None
         if action == "bookmark":
@@ -547,7 +549,7 @@ class MainScreen(Screen[None]):
         self.navigator = Navigator(comparison, furniture=self.furniture, bookmarked=bookmarked)
         if not self._ready:
             return
-        for side in ("left", "right"):
+        for side in SIDES:
             self._view(side).set_navigator(self.navigator)
             self.query_one(f"#{side}-overview", Overview).invalidate()
             self.query_one(f"#{side}-title", Static).update(self._title(side))
@@ -571,7 +573,7 @@ class MainScreen(Screen[None]):
         for hit in self.search_hits:
             hits[hit.side].setdefault(hit.sentence, []).append((hit.start, hit.end))
         counterparts = self._counterparts(selection) if selection else ()
-        for side in ("left", "right"):
+        for side in SIDES:
             view = self._view(side)
             side_hits = {sid: tuple(spans) for sid, spans in hits[side].items()}
             if selection is not None and selection.side == side:

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.navigation import GLYPHS, Category, Navigator
-from tui.engine._model import Side
+from tui.engine import Side
 
 #: Gutter cells: two glyphs (the categories of up to two sentences on the line) and a space.
 GUTTER = 3

@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from tui import engine
 from tui.app.labels import outlet_label
-from tui.app.navigation import Position, display_text, other_side
-from tui.engine import Comparison, DiffToken, Link
+from tui.app.navigation import Position, display_text
+from tui.engine import Comparison, DiffToken, Link, Side, other_side
 from tui.sanitize import printable
 
 _LEFT_ONLY = "$text-error bold underline"
@@ -76,8 +76,8 @@ def detail_content(comparison: Comparison, selection: Position | None, counterpa
     return _link_content(comparison, link, counterpart % len(links), len(links))
 
 
-def _text_of(comparison: Comparison, side: str, sentence_id: int) -> str:
-    article = comparison.article(side)  # type: ignore[arg-type]
+def _text_of(comparison: Comparison, side: Side, sentence_id: int) -> str:
+    article = comparison.article(side)
     for sentence in article.sentences:
         if sentence.id == sentence_id:
             return sentence.text
@@ -165,9 +165,9 @@ def _diff_line(text: str, tokens: Sequence[DiffToken], *, keep: str, style: str)
 
 
 def _quote_lines(
-    comparison: Comparison, side: str, sentence_id: int
+    comparison: Comparison, side: Side, sentence_id: int
 ) -> list[str | tuple[str, str]]:
-    article = comparison.article(side)  # type: ignore[arg-type]
+    article = comparison.article(side)
     lines: list[str | tuple[str, str]] = []
     for quote in article.quotes_in(sentence_id):
         speaker = printable(quote.speaker) if quote.speaker else "unattributed"

@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from tui.app.navigation import Category
 from tui.app.widgets.article_view import PRIORITY, ArticleView
-from tui.engine._model import Side
+from tui.engine import Side
 
 
 class Overview(Widget, can_focus=False):
