@@ -11,34 +11,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Literal
 
-from tui.engine import SIDES, Article, Comparison, Sentence, Side, Summary
+from tui.engine import (
+    BOOKMARK,
+    ONLY,
+    QUOTE_ONLY,
+    SIDES,
+    Article,
+    Category,
+    Comparison,
+    Sentence,
+    Side,
+    Summary,
+)
 from tui.sanitize import printable
-
-Category = Literal["strong", "partial", "only", "quote", "quote-only", "bookmark", "other"]
-
-#: The gutter glyph of each category; a sentence shows the glyph of its most notable one.
-GLYPHS: dict[Category, str] = {
-    "bookmark": "★",
-    "quote-only": "◆",
-    "quote": "“",
-    "strong": "●",
-    "partial": "◐",
-    "only": "○",
-    "other": "·",
-}
-
-#: What each glyph means, for the help screen, in the order of GLYPHS.
-GLYPH_MEANINGS: dict[Category, str] = {
-    "bookmark": "bookmarked",
-    "quote-only": "a quote only this outlet carried",
-    "quote": "a quote both outlets carry (or the other paraphrases)",
-    "strong": "shared fact, strong link",
-    "partial": "shared fact, partial link",
-    "only": "a fact only this outlet reported",
-    "other": "title, caption or site furniture (shown with f)",
-}
 
 
 def display_text(text: str) -> str:
@@ -102,10 +88,6 @@ class Navigator:
         self._memo: dict[tuple[str, Side], tuple[int, ...]] = {}
         self._index_memo: dict[tuple[str, Side], dict[int, int]] = {}
         self._quotes_only: tuple[Position, ...] | None = None
-        self._quote_statuses: dict[Side, dict[int, set[str]]] = {"left": {}, "right": {}}
-        for side in SIDES:
-            for quote in comparison.article(side).quotes:
-                self._quote_statuses[side].setdefault(quote.sentence, set()).add(quote.status)
         self._display: dict[tuple[Side, int], str] = {}
 
     @property
@@ -136,34 +118,19 @@ class Navigator:
     # --- categories -------------------------------------------------------
 
     def categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
-        """Every category a sentence belongs to, most notable first."""
+        """Every category a sentence belongs to, most notable first.
+
+        The engine's categories, with the reader's bookmark first when the
+        sentence is bookmarked.
+        """
         key = (side, sentence_id)
         cached = self._categories.get(key)
         if cached is None:
-            cached = self._categories[key] = self._find_categories(side, sentence_id)
+            cached = self.comparison.categories(side, sentence_id)
+            if key in self.bookmarked:
+                cached = (BOOKMARK, *cached)
+            self._categories[key] = cached
         return cached
-
-    def _find_categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
-        sentence = self._sentences[side][sentence_id]
-        found: list[Category] = []
-        if (side, sentence_id) in self.bookmarked:
-            found.append("bookmark")
-        if sentence.kind != "body":
-            found.append("other")
-            return tuple(found)
-        statuses = self._quote_statuses[side].get(sentence_id, set())
-        if "only-here" in statuses:
-            found.append("quote-only")
-        elif statuses:
-            found.append("quote")
-        links = self.comparison.links_of(side, sentence_id)
-        if not links:
-            found.append("only")
-        elif any(link.strength == "strong" for link in links):
-            found.append("strong")
-        else:
-            found.append("partial")
-        return tuple(found)
 
     def category(self, side: Side, sentence_id: int) -> Category:
         """A sentence's most notable category: the one its gutter glyph shows."""
@@ -171,7 +138,7 @@ class Navigator:
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""
-        return "only-here" in self._quote_statuses[side].get(sentence_id, ())
+        return QUOTE_ONLY in self.categories(side, sentence_id)
 
     # --- moves ------------------------------------------------------------
 
@@ -237,13 +204,7 @@ class Navigator:
         return self._memo[key]
 
     def _only_here(self, side: Side) -> tuple[int, ...]:
-        return self.matching(
-            side,
-            lambda sid: (
-                self._sentences[side][sid].kind == "body"
-                and not self.comparison.is_shared(side, sid)
-            ),
-        )
+        return self.matching(side, lambda sid: ONLY in self.categories(side, sid))
 
     def quotes_only(self) -> tuple[Position, ...]:
         """Sentences carrying a quote only one outlet has: left column first, then right."""

@@ -3,6 +3,18 @@
 A pure library: it imports neither textual nor rich and does no I/O at import.
 """
 
+from ._categories import (
+    BOOKMARK,
+    CATEGORIES,
+    ONLY,
+    OTHER,
+    PARTIAL,
+    QUOTE,
+    QUOTE_ONLY,
+    STRONG,
+    Category,
+    most_notable,
+)
 from ._compare import DEFAULT_SENSITIVITY, compare_documents, compare_files, compare_texts
 from ._diff import word_diff
 from ._load import (
@@ -35,10 +47,19 @@ from ._model import (
 from ._text import parse_aliases
 
 __all__ = [
+    "BOOKMARK",
+    "CATEGORIES",
     "DEFAULT_MAX_BYTES",
     "DEFAULT_SENSITIVITY",
+    "ONLY",
+    "OTHER",
+    "PARTIAL",
+    "QUOTE",
+    "QUOTE_ONLY",
     "SIDES",
+    "STRONG",
     "Article",
+    "Category",
     "Comparison",
     "Conflict",
     "ConflictType",
@@ -59,6 +80,7 @@ __all__ = [
     "compare_files",
     "compare_texts",
     "decode_bytes",
+    "most_notable",
     "other_side",
     "parse_aliases",
     "read_file_bytes",
