@@ -17,6 +17,7 @@ def _modules_outside_the_engine() -> list[Path]:
 
 
 def _imported(path: Path) -> set[str]:
+    """Every module (and ``module.name``) an import names, at the top or inside a function."""
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -38,3 +39,13 @@ def test_no_module_outside_the_engine_imports_its_private_modules(path: Path) ->
 def test_every_public_engine_name_is_importable() -> None:
     for name in tui.engine.__all__:
         assert hasattr(tui.engine, name), name
+
+
+def test_one_module_decides_user_paths() -> None:
+    """Only tui.store.paths asks platformdirs where the user's folders are."""
+    asking = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if any(name.split(".")[0] == "platformdirs" for name in _imported(path))
+    )
+    assert asking == ["store/paths.py"]

@@ -17,24 +17,9 @@ from datetime import datetime
 from pathlib import Path
 
 from tui.sources.fetch import Page
+from tui.store.paths import cache_dir
 
-CACHE_ENV = "STORYDIFF_CACHE_DIR"
 _FORMAT = "storydiff.page"
-
-
-def cache_dir() -> Path:
-    """The folder for cached pages.
-
-    ``$STORYDIFF_CACHE_DIR`` when set (tests point it at a temporary folder),
-    else ``pages`` in the platformdirs user cache directory. (The user *data*
-    directory, for bookmarks, is decided in ``tui.store.paths``.)
-    """
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("storydiff", appauthor=False)) / "pages"
 
 
 def cache_key(url: str) -> str:
