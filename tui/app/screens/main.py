@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import events, on
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,7 +18,6 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
 from tui.app.labels import byline_label, title_label
-from tui.app.messages import Realigned, SelectionChanged
 from tui.app.navigation import Hit, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
@@ -33,12 +33,6 @@ NARROW_WIDTH = 100
 SENSITIVITY_STEP = 0.05
 
 Recompare = Callable[[float], Comparison]
-
-
-def _split_action(action: str) -> tuple[str, tuple[object, ...]]:
-    """``"sensitivity(1)"`` -> ``("sensitivity", (1,))``: the bindings' actions take ints only."""
-    name, _, arguments = action.partition("(")
-    return name, tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
 
 
 class MainScreen(Screen[None]):
@@ -277,7 +271,6 @@ class MainScreen(Screen[None]):
             ):
                 self.pending_sensitivity = None
                 self._renavigate(result)
-                self.post_message(Realigned(result))
         elif event.state == WorkerState.ERROR:
             self.pending_sensitivity = None
             self.notify(f"Re-alignment failed: {worker.error}", severity="error", markup=False)
@@ -462,6 +455,11 @@ class MainScreen(Screen[None]):
 
     # --- public ---------------------------------------------------------------------
 
+    def action_state(self, action: str) -> bool | None:
+        """What :meth:`check_action` says of a binding's action, as in ``"sensitivity(1)"``."""
+        _namespace, name, parameters = parse_action(action)
+        return self.check_action(name, parameters)
+
     def set_bookmarked(self, marks: Iterable[tuple[Side, int]]) -> None:
         """Mark sentences as bookmarked (their gutter and overview show it)."""
         self.navigator.bookmarked = frozenset(marks)
@@ -540,8 +538,6 @@ class MainScreen(Screen[None]):
         if changed:
             self.counterpart_index = counterpart_index
         self._update(scroll=True)
-        if changed:
-            self.post_message(SelectionChanged(position.side, position.sentence))
 
     def _renavigate(self, comparison: Comparison) -> None:
         """Show a new comparison or the same one with other options, keeping the selection."""
@@ -607,7 +603,7 @@ class MainScreen(Screen[None]):
     def _refresh_bindings_if_changed(self) -> None:
         # refresh_bindings rebuilds the Footer (tens of ms): only when a key's state changed.
         state = tuple(
-            self.check_action(*_split_action(binding.action))
+            self.action_state(binding.action)
             for binding in self.BINDINGS
             if isinstance(binding, Binding)
         )
