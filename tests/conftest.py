@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_articles"
+#: The read-only evaluation data beside the checkout: gold alignments, the scorer, MRPC.
+SHARED = ROOT.parent / "shared"
+#: Set to 1 (CI does, in .ci/run) to fail, not skip, the tests that need SHARED.
+REQUIRE_SHARED_ENV = "STORYDIFF_REQUIRE_SHARED"
+#: Set to 1 to rewrite every golden file from the code as it is (then review the diff).
+UPDATE_GOLDEN_ENV = "STORYDIFF_UPDATE_GOLDEN"
 
 
 @pytest.fixture
@@ -17,9 +25,45 @@ def sample_paths() -> tuple[Path, Path]:
 
 
 @pytest.fixture(autouse=True)
-def _private_data_dir(
+def _private_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test keeps bookmarks in a fresh folder: the app reads them at start, and no
-    test may read or write the user's real data directory."""
-    monkeypatch.setenv("STORYDIFF_DATA_DIR", str(tmp_path_factory.mktemp("storydiff-data")))
+    """Every test gets fresh data, config and cache folders.
+
+    The app reads bookmarks at start and the CLI reads the user's aliases.txt:
+    no test may read or write the user's real folders, or depend on what is in them.
+    """
+    for env, name in (
+        ("STORYDIFF_DATA_DIR", "storydiff-data"),
+        ("STORYDIFF_CONFIG_DIR", "storydiff-config"),
+        ("STORYDIFF_CACHE_DIR", "storydiff-cache"),
+    ):
+        monkeypatch.setenv(env, str(tmp_path_factory.mktemp(name)))
+
+
+def shared_path(relative: str) -> Path:
+    """A file of the shared evaluation folder, for a test that cannot run without it.
+
+    When it is missing the test is skipped, so the suite runs for someone without
+    the folder; with ``STORYDIFF_REQUIRE_SHARED=1`` it fails instead, so a CI run
+    cannot pass by skipping the quality tests.
+    """
+    path = SHARED / relative
+    if not path.exists():
+        message = f"{path} is missing (the shared evaluation folder beside the checkout)"
+        if os.environ.get(REQUIRE_SHARED_ENV) == "1":
+            pytest.fail(f"{message}; {REQUIRE_SHARED_ENV}=1 requires it", pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def shared() -> Callable[[str], Path]:
+    """:func:`shared_path`, as a fixture: ``shared("eval/gold/x.json")``."""
+    return shared_path
+
+
+@pytest.fixture
+def update_golden() -> bool:
+    """Whether golden files are being rewritten (``STORYDIFF_UPDATE_GOLDEN=1``)."""
+    return os.environ.get(UPDATE_GOLDEN_ENV) == "1"

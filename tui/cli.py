@@ -1,6 +1,8 @@
-"""The `storydiff` command: argument parsing and dispatch.
+"""The `storydiff` command: one argparse parser, a subcommand per job.
 
-`compare` and `export` never import textual; the app is imported only when it opens.
+`open` (the default: `storydiff LEFT RIGHT`) shows the app; `compare`, `export`
+and `bookmarks` print or write, and never import textual. What counts as usable
+input is decided in `tui.sources`, not here.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
@@ -22,6 +24,12 @@ if TYPE_CHECKING:
 
 PROG = "storydiff"
 _MAX_TIMEOUT = 3600.0
+#: Every subcommand (see :func:`build_parser`).
+COMMANDS = ("open", "compare", "export", "bookmarks")
+#: The subcommand that runs when the first argument names none: `storydiff A B` opens the app.
+DEFAULT_COMMAND = "open"
+
+Run = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
 
 
 def _sensitivity(value: str) -> float:
@@ -54,7 +62,9 @@ def _seconds(value: str) -> float:
     return number
 
 
-def _add_pair_options(parser: argparse.ArgumentParser) -> None:
+def _pair_options() -> argparse.ArgumentParser:
+    """The options of every command that compares two articles."""
+    parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument(
         "--sensitivity",
         type=_sensitivity,
@@ -89,30 +99,112 @@ def _add_pair_options(parser: argparse.ArgumentParser) -> None:
         help="the most one web page may take, from connecting to its last byte "
         f"(default {DEFAULT_TIMEOUT:g})",
     )
+    return parser
 
 
-def _add_article_arguments(parser: argparse.ArgumentParser) -> None:
+def _data_dir_option() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=None,
+        help="where bookmarks are kept (default: $STORYDIFF_DATA_DIR, else the user data "
+        "directory)",
+    )
+    return parser
+
+
+def _articles(*, optional: bool = False) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(add_help=False)
+    nargs = "?" if optional else None
     parser.add_argument(
         "left",
+        nargs=nargs,
         help="the first article: a text file, a saved web page (.html), an http(s) URL, "
         "or - for standard input",
     )
-    parser.add_argument("right", help="the second article")
+    parser.add_argument("right", nargs=nargs, help="the second article")
+    return parser
 
 
-def _compare_parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: a parser per subcommand, each run by its ``run`` default."""
     parser = argparse.ArgumentParser(
-        prog=f"{PROG} compare", description="Print the comparison of two articles."
+        prog=PROG,
+        description="Compare how two outlets reported the same story, side by side.",
+        epilog=f"'{PROG} LEFT RIGHT' is '{PROG} {DEFAULT_COMMAND} LEFT RIGHT'; with no "
+        f"articles it opens the sample pair. Run '{PROG} COMMAND --help' for its options.",
     )
-    _add_article_arguments(parser)
-    parser.add_argument(
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    pair, data_dir = _pair_options(), _data_dir_option()
+
+    app = commands.add_parser(
+        DEFAULT_COMMAND,
+        # Its usage reads as the plain command, which is how it is mostly run.
+        prog=PROG,
+        parents=[_articles(optional=True), pair, data_dir],
+        help="open two articles side by side in the app (the default command)",
+        description="Open two articles side by side. With no articles, opens the sample pair.",
+    )
+    app.set_defaults(run=_run_app, parser=app)
+
+    compare = commands.add_parser(
+        "compare",
+        parents=[_articles(), pair],
+        help="print the comparison of two articles",
+        description="Print the comparison of two articles.",
+    )
+    compare.add_argument(
         "--format",
         choices=("json", "markdown", "text"),
         default="text",
         help="json (the comparison JSON, version 1), markdown, or a text report (default)",
     )
-    _add_pair_options(parser)
+    compare.set_defaults(run=_run_compare, parser=compare)
+
+    export = commands.add_parser(
+        "export",
+        parents=[_articles(), pair, data_dir],
+        help="export the comparison, with its bookmarks, to a file",
+        description="Export the comparison of two articles, with their bookmarks, to a file.",
+    )
+    export.add_argument(
+        "--format",
+        choices=("markdown", "json", "html"),
+        default="markdown",
+        help="markdown (default), json (comparison JSON v1 plus bookmarks) or html",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="the file to write, or - for standard output "
+        "(default: storydiff-LEFT-vs-RIGHT.EXT in the current directory)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never done without)"
+    )
+    export.set_defaults(run=_run_export, parser=export)
+
+    bookmarks = commands.add_parser(
+        "bookmarks",
+        parents=[_articles(optional=True), pair, data_dir],
+        help="list saved bookmarks",
+        description="List saved bookmarks: of one pair of articles, or of every pair (--all).",
+    )
+    bookmarks.add_argument("--all", action="store_true", help="every pair's bookmarks")
+    bookmarks.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    bookmarks.set_defaults(run=_run_bookmarks, parser=bookmarks)
     return parser
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """``argv`` with the default command in front when it names no command."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        return argv
+    return [DEFAULT_COMMAND, *argv]
 
 
 def _say(message: str) -> None:
@@ -142,10 +234,8 @@ def load_pair(
     Raises:
         InputError: either input is unusable; the message is one line.
     """
-    from tui.sources import load_documents
+    from tui.sources import load_documents, require_sentences
 
-    if left == "-" and right == "-":
-        raise InputError("only one side can be read from standard input")
     # Two URLs are fetched at the same time; a cached page is reused unless refresh.
     # On a terminal, say which pages are being fetched: it can take seconds.
     progress = _say_fetching if sys.stderr.isatty() else None
@@ -158,16 +248,10 @@ def load_pair(
             _say(f"warning: {warning}")
         for note in item.notes:
             _say(f"note: {note}")
-    if left != "-" and right != "-" and _same_file(left, right):
-        _say("note: both sides are the same file; every sentence will match itself")
     comparison = compare_documents(
         loaded[0].document, loaded[1].document, sensitivity=sensitivity, aliases=aliases
     )
-    for side in ("left", "right"):
-        article = comparison.article(side)  # type: ignore[arg-type]
-        # Rules and dots ("* * *", "...") alone are no article: a sentence needs a word.
-        if not any(any(ch.isalnum() for ch in s.text) for s in article.body):
-            raise InputError(f"{article.source}: no sentences found in the article")
+    require_sentences(comparison)
     return comparison
 
 
@@ -219,15 +303,7 @@ def _say_fetching(spec: str, what: str) -> None:
         _say(f"fetching {shown_url(spec)} ...")
 
 
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _run_compare(argv: Sequence[str]) -> int:
-    args = _compare_parser().parse_args(argv)
+def _run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     comparison = _pair_from_args(args, args.left, args.right)
     if args.format == "json":
         # The text is always included: offsets index into it, and for a web page
@@ -243,16 +319,6 @@ def _run_compare(argv: Sequence[str]) -> int:
 
         print_text_report(comparison)
     return 0
-
-
-def _add_data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=None,
-        help="where bookmarks are kept (default: $STORYDIFF_DATA_DIR, else the user data "
-        "directory)",
-    )
 
 
 def _open_store(data_dir_arg: str | None) -> BookmarkStore:
@@ -278,39 +344,11 @@ def _pair_bookmarks(comparison: Comparison, data_dir_arg: str | None) -> list[Bo
     return marks
 
 
-def _export_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=f"{PROG} export",
-        description="Export the comparison of two articles, with their bookmarks, to a file.",
-    )
-    _add_article_arguments(parser)
-    parser.add_argument(
-        "--format",
-        choices=("markdown", "json", "html"),
-        default="markdown",
-        help="markdown (default), json (comparison JSON v1 plus bookmarks) or html",
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="the file to write, or - for standard output "
-        "(default: storydiff-LEFT-vs-RIGHT.EXT in the current directory)",
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="replace FILE if it exists (never done without)"
-    )
-    _add_pair_options(parser)
-    _add_data_dir_option(parser)
-    return parser
-
-
-def _run_export(argv: Sequence[str]) -> int:
+def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pathlib import Path
 
     from tui.report.export import default_name, render, write_new
 
-    args = _export_parser().parse_args(argv)
     comparison = _pair_from_args(args, args.left, args.right)
     text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
     if args.output == "-":
@@ -331,27 +369,9 @@ def _run_export(argv: Sequence[str]) -> int:
     return 0
 
 
-def _bookmarks_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=f"{PROG} bookmarks",
-        description="List saved bookmarks: of one pair of articles, or of every pair (--all).",
-    )
-    parser.add_argument("left", nargs="?", help="the first article")
-    parser.add_argument("right", nargs="?", help="the second article")
-    parser.add_argument("--all", action="store_true", help="every pair's bookmarks")
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or json"
-    )
-    _add_pair_options(parser)
-    _add_data_dir_option(parser)
-    return parser
-
-
-def _run_bookmarks(argv: Sequence[str]) -> int:
+def _run_bookmarks(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from tui.store import BookmarksUnavailable
 
-    parser = _bookmarks_parser()
-    args = parser.parse_args(argv)
     if args.all == (args.left is not None) or (args.left is None) != (args.right is None):
         parser.error("give two articles, or --all")
     from tui.report.bookmark_list import all_listing, pair_listing
@@ -376,26 +396,7 @@ def _run_bookmarks(argv: Sequence[str]) -> int:
     return 0
 
 
-def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Compare how two outlets reported the same story, side by side. "
-        "With no articles, opens the sample pair.",
-        epilog=f"subcommands: {PROG} compare LEFT RIGHT [--format json|markdown|text]; "
-        f"{PROG} export LEFT RIGHT [--format markdown|json|html] [-o FILE]; "
-        f"{PROG} bookmarks [--all | LEFT RIGHT] [--format json]. "
-        f"Run '{PROG} SUBCOMMAND --help' for its options.",
-    )
-    parser.add_argument("left", nargs="?", help="the first article")
-    parser.add_argument("right", nargs="?", help="the second article")
-    _add_pair_options(parser)
-    _add_data_dir_option(parser)
-    return parser
-
-
-def _run_app(argv: Sequence[str]) -> int:
-    parser = _app_parser()
-    args = parser.parse_args(argv)
+def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if (args.left is None) != (args.right is None):
         parser.error("give two articles, or none to open the sample pair")
     if args.left is None:
@@ -444,15 +445,10 @@ def _load_with_progress(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
+    run: Run = args.run
     try:
-        if args and args[0] == "compare":
-            return _run_compare(args[1:])
-        if args and args[0] == "export":
-            return _run_export(args[1:])
-        if args and args[0] == "bookmarks":
-            return _run_bookmarks(args[1:])
-        return _run_app(args)
+        return run(args, args.parser)
     except InputError as exc:
         _say(str(exc))
         return 2

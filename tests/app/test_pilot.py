@@ -96,8 +96,8 @@ async def test_n_steps_through_shared_facts_and_lights_counterparts(
         for s in sample_comparison.left.sentences
         if s.kind == "body" and sample_comparison.is_shared("left", s.id)
     ]
-    if len(shared) < 2:
-        pytest.skip("the engine links fewer than two left sentences of the sample pair")
+    # The sample pair shares many facts: fewer than two is a linking regression.
+    assert len(shared) >= 2, f"the engine links only {shared} of the sample's left sentences"
     app = StorydiffApp(sample_comparison)
     async with app.run_test(size=WIDE) as pilot:
         screen = screen_of(app)
@@ -422,12 +422,8 @@ async def test_light_theme_renders_with_the_same_state(handmade_comparison: Comp
         assert_lit(app)
 
 
-def _mrpc_pair(n: int) -> tuple[str, str] | None:
+def _mrpc_pair(path: Path, n: int) -> tuple[str, str]:
     """The synthetic long pair: MRPC #1 sentences left, #2 sentences shuffled right."""
-    path = Path(__file__).resolve().parents[3] / "shared" / "data" / "mrpc"
-    path = path / "msr_paraphrase_train.txt"
-    if not path.is_file():
-        return None
     left: list[str] = []
     right: list[str] = []
     with path.open(encoding="utf-8-sig") as handle:
@@ -449,10 +445,10 @@ def _mrpc_pair(n: int) -> tuple[str, str] | None:
 
 
 @sync
-async def test_two_thousand_sentences_render_virtually_and_navigate() -> None:
-    pair = _mrpc_pair(2000)
-    if pair is None:
-        pytest.skip("the MRPC file is not in the shared folder")
+async def test_two_thousand_sentences_render_virtually_and_navigate(
+    shared: Callable[[str], Path],
+) -> None:
+    pair = _mrpc_pair(shared("data/mrpc/msr_paraphrase_train.txt"), 2000)
     comparison = compare_texts(*pair)
     app = StorydiffApp(comparison)
     async with app.run_test(size=WIDE) as pilot:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tui.engine._quotes import find_quotes
 from tui.engine._segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT.parent / "shared" / "eval" / "gold" / "turkey-peacekeeping.json"
+GOLD = "eval/gold/turkey-peacekeeping.json"
 
 
 def quotes_of(text: str) -> tuple[Quote, ...]:
@@ -298,10 +299,8 @@ def test_unclosed_double_quote_is_kept_up_to_its_paragraph_end() -> None:
     assert [q.text for q in quotes_of(text)] == ["this will never end and walked away."]
 
 
-def test_sample_pair_quotes_match_the_gold() -> None:
-    if not GOLD.exists():
-        pytest.skip("the shared gold alignment is not available here")
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+def test_sample_pair_quotes_match_the_gold(shared: Callable[[str], Path]) -> None:
+    gold = json.loads(shared(GOLD).read_text(encoding="utf-8"))
     for side in ("left", "right"):
         text = (ROOT / "sample_articles" / f"turkey-peacekeeping.{side}.txt").read_text(
             encoding="utf-8"

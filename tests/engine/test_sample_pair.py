@@ -12,21 +12,15 @@ fails here while small tuning moves do not.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from tui.engine import compare_files
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "turkey-peacekeeping.json"
-SHARED = HERE.parent.parent.parent / "shared"
-SCORER = SHARED / "eval" / "score_alignment.py"
-GOLD = SHARED / "eval" / "gold" / "turkey-peacekeeping.json"
-MRPC = SHARED / "data" / "mrpc" / "msr_paraphrase_train.txt"
 
 # Floors a little below the figures measured with `make eval`.
 # Reached: link F1 0.818, strong recall 1.0, shared accuracy 0.839, quotes 1.0/1.0,
@@ -53,9 +47,11 @@ def relative_report(sample_paths: tuple[Path, Path]) -> dict[str, object]:
     return report
 
 
-def test_sample_comparison_matches_golden(sample_paths: tuple[Path, Path]) -> None:
+def test_sample_comparison_matches_golden(
+    sample_paths: tuple[Path, Path], update_golden: bool
+) -> None:
     report = relative_report(sample_paths)
-    if os.environ.get("STORYDIFF_UPDATE_GOLDEN"):
+    if update_golden:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
@@ -73,13 +69,16 @@ def test_sample_offsets_index_the_file(sample_paths: tuple[Path, Path]) -> None:
             assert text[quote.start : quote.end] == quote.text
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside this checkout")
-def test_sample_quality_floors(sample_paths: tuple[Path, Path], tmp_path: Path) -> None:
+def test_sample_quality_floors(
+    sample_paths: tuple[Path, Path], tmp_path: Path, shared: Callable[[str], Path]
+) -> None:
+    scorer = shared("eval/score_alignment.py")
+    gold = shared("eval/gold/turkey-peacekeeping.json")
     left, right = sample_paths
     report = tmp_path / "report.json"
     report.write_text(json.dumps(compare_files(left, right).to_dict()), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(SCORER), str(report), str(GOLD), str(left), str(right), "--json"],
+        [sys.executable, str(scorer), str(report), str(gold), str(left), str(right), "--json"],
         capture_output=True,
         text=True,
         check=True,
@@ -89,11 +88,12 @@ def test_sample_quality_floors(sample_paths: tuple[Path, Path], tmp_path: Path) 
     assert not below, f"below the floor (score, floor): {below}"
 
 
-@pytest.mark.skipif(not MRPC.exists(), reason="the MRPC data is not beside this checkout")
-def test_mrpc_accuracy_floor() -> None:
+def test_mrpc_accuracy_floor(shared: Callable[[str], Path]) -> None:
+    mrpc = shared("data/mrpc/msr_paraphrase_train.txt")
     sys.path.insert(0, str(HERE.parent.parent))
     from benchmarks.mrpc import mrpc_pairs, score_mrpc
 
-    scores = score_mrpc(mrpc_pairs(SHARED))
+    # mrpc_pairs takes the shared folder: three levels above the file.
+    scores = score_mrpc(mrpc_pairs(mrpc.parents[2]))
     assert scores.accuracy >= MRPC_ACCURACY_FLOOR, scores
     assert scores.accuracy > scores.majority

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tui.engine._segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
 BULLET_MARKERS = "•‣◦▪▫●○■□∙-–—*·"
-GOLD = ROOT.parent / "shared" / "eval" / "gold" / "turkey-peacekeeping.json"
+GOLD = "eval/gold/turkey-peacekeeping.json"
 
 
 def assert_well_formed(text: str, sentences: tuple[Sentence, ...]) -> None:
@@ -491,11 +492,9 @@ def test_a_bare_headline_is_body_so_there_is_something_to_compare() -> None:
     assert [s.kind for s in sentences] == ["body"]
 
 
-def test_sample_pair_matches_the_gold() -> None:
+def test_sample_pair_matches_the_gold(shared: Callable[[str], Path]) -> None:
     """The body sentences, title and furniture of the sample pair are the gold's."""
-    if not GOLD.exists():
-        pytest.skip("the shared gold alignment is not available here")
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(shared(GOLD).read_text(encoding="utf-8"))
     for side in ("left", "right"):
         path = ROOT / "sample_articles" / f"turkey-peacekeeping.{side}.txt"
         text = path.read_bytes().decode("utf-8")

@@ -9,7 +9,7 @@ and review the diff:
 
 from __future__ import annotations
 
-import os
+import functools
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,6 @@ from tui.engine import Comparison, Document, compare_documents
 from tui.store import DATA_DIR_ENV, Bookmark
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-UPDATE_GOLDEN = os.environ.get("STORYDIFF_UPDATE_GOLDEN") == "1"
 
 HOSTILE_LINES = (
     "# Not a heading",
@@ -129,10 +128,10 @@ def bookmarks_for():  # type: ignore[no-untyped-def]
     return fixed_bookmarks
 
 
-def check_golden(name: str, text: str) -> None:
-    """Compare ``text`` with ``golden/name``, or rewrite it when updating goldens."""
+def check_golden(name: str, text: str, *, update: bool = False) -> None:
+    """Compare ``text`` with ``golden/name``, or rewrite the file when ``update``."""
     path = GOLDEN / name
-    if UPDATE_GOLDEN:
+    if update:
         path.write_text(text, encoding="utf-8", newline="\n")
         return
     assert path.is_file(), f"missing {path}; run STORYDIFF_UPDATE_GOLDEN=1 pytest tests/report"
@@ -144,6 +143,6 @@ def check_golden(name: str, text: str) -> None:
 
 
 @pytest.fixture
-def golden():  # type: ignore[no-untyped-def]
-    """The :func:`check_golden` checker, as a fixture."""
-    return check_golden
+def golden(update_golden: bool):  # type: ignore[no-untyped-def]
+    """The :func:`check_golden` checker, as a fixture (``STORYDIFF_UPDATE_GOLDEN=1`` rewrites)."""
+    return functools.partial(check_golden, update=update_golden)

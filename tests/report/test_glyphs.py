@@ -1,11 +1,41 @@
-"""The HTML export uses the app's gutter glyphs, so a printed page reads like the screen."""
+"""The exports and the app read one category registry, so a printed page reads like the screen."""
 
 from __future__ import annotations
 
-from tui.app.navigation import GLYPHS as APP_GLYPHS
-from tui.report.html import GLYPHS
+import re
+
+from tui.app.screens.help import keys_content
+from tui.app.screens.main import MainScreen
+from tui.engine import BOOKMARK, CATEGORIES, SIDES, Comparison
+from tui.report.html import render_html
+from tui.store import Bookmark
 
 
-def test_html_glyphs_match_the_app() -> None:
-    for category, (glyph, _meaning) in GLYPHS.items():
-        assert APP_GLYPHS[category] == glyph, category  # type: ignore[index]
+def test_html_legend_lists_the_registry_in_order(sample_comparison: Comparison) -> None:
+    page = render_html(sample_comparison)
+    legend = re.search(r'<div class="legend">(.*?)</div>', page)
+    assert legend is not None
+    shown = re.findall(r"<span>(.*?)</span>", legend.group(1))
+    assert shown == [f"{c.glyph} {c.meaning}" for c in CATEGORIES]
+
+
+def test_html_sentences_show_the_glyphs_of_their_categories(
+    sample_comparison: Comparison,
+) -> None:
+    target = sample_comparison.left.body[0]
+    mark = Bookmark(1, "sentence", "left", target.id, target.text, None, None, "", "t", "t")
+    page = render_html(sample_comparison, [mark])
+    glyphs = dict(re.findall(r'id="([LR]\d+)"><span class="g">(.*?)</span>', page))
+    for side, letter in zip(SIDES, "LR", strict=True):
+        for sentence in sample_comparison.article(side).body:
+            expected = sample_comparison.categories(side, sentence.id)
+            if (side, sentence.id) == ("left", target.id):
+                expected = (BOOKMARK, *expected)
+            assert glyphs[f"{letter}{sentence.id}"] == "".join(c.glyph for c in expected)
+
+
+def test_help_legend_lists_the_registry_in_order() -> None:
+    lines = keys_content(MainScreen.BINDINGS).plain.splitlines()
+    start = lines.index("Gutter and overview") + 1
+    legend = lines[start : start + len(CATEGORIES)]
+    assert legend == [f"{c.glyph}  {c.meaning}" for c in CATEGORIES]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine import InputError
-from tui.sources import load_document, load_documents, needs_fetch
+from tui.engine import Document, InputError, compare_documents
+from tui.sources import load_document, load_documents, needs_fetch, require_sentences
 from tui.sources.cache import cache_dir, cache_key, read_cached
 
 from .conftest import FIXTURES, PLAIN_ARTICLE, Site
@@ -286,3 +286,42 @@ def test_a_long_teaser_behind_a_paywall_loads_with_a_warning(tmp_path: Path) -> 
     assert "may be cut short" in loaded.warnings[0]
     free = load_document(str(FIXTURES / "gazette.html"))
     assert free.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("how", "same"),
+    [
+        pytest.param(lambda path: str(path), True, id="same-path"),
+        pytest.param(
+            lambda path: str(path.parent / ".." / path.parent.name / path.name),
+            True,
+            id="other-spelling",
+        ),
+        pytest.param(lambda path: str(path.with_name("copy.txt")), False, id="a-copy"),
+    ],
+)
+def test_the_same_file_twice_is_loaded_and_said(tmp_path: Path, how, same: bool) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "article.txt"
+    first.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    shutil.copy(first, tmp_path / "copy.txt")
+    loaded = load_documents([str(first), how(first)])
+    assert loaded[0].document.text == loaded[1].document.text
+    assert loaded[0].notes == ()
+    assert any("same file" in note for note in loaded[1].notes) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "usable"),
+    [
+        pytest.param("— * —\n\n* * *\n\n...\n", False, id="rules-and-dots"),
+        pytest.param("…\n\n— — —\n", False, id="ellipsis-and-dashes"),
+        pytest.param("One plain sentence.\n", True, id="one-sentence"),
+    ],
+)
+def test_an_article_needs_a_sentence_with_a_word(text: str, usable: bool) -> None:
+    comparison = compare_documents(Document(text, source="bad.txt"), Document(PLAIN_ARTICLE))
+    if usable:
+        require_sentences(comparison)
+    else:
+        with pytest.raises(InputError, match=r"bad\.txt: no sentences found"):
+            require_sentences(comparison)

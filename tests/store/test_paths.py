@@ -56,3 +56,12 @@ def test_importing_the_store_does_no_io_and_no_ui_imports(tmp_path: Path) -> Non
     )
     assert result.stdout.strip() == ""
     assert not target.exists()
+
+
+def test_tests_never_see_the_users_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The suite's fixture gives every test its own data, config and cache folders."""
+    from tui.store.paths import aliases_file, cache_dir
+
+    scratch = tmp_path_factory.getbasetemp().resolve()
+    for path in (data_dir(), aliases_file(), cache_dir()):
+        assert scratch in path.resolve().parents, path

@@ -86,7 +86,7 @@ class StorydiffApp(App[None]):
                 if not isinstance(binding, Binding) or binding.action in seen:
                     continue
                 seen.add(binding.action)
-                if self._action_state(screen, binding.action) is False:
+                if screen.action_state(binding.action) is False:
                     continue
                 yield SystemCommand(
                     binding.description,
@@ -94,8 +94,3 @@ class StorydiffApp(App[None]):
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)
-
-    def _action_state(self, screen: Screen[object], action: str) -> bool | None:
-        name, _, arguments = action.partition("(")
-        parameters = tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
-        return screen.check_action(name, parameters)

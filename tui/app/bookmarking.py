@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.screens.note_dialog import NoteDialog
-from tui.engine import Comparison
-from tui.engine._model import Side
+from tui.engine import Comparison, Side, other_side
 from tui.sanitize import printable
 from tui.store import BookmarkStore, BookmarksUnavailable, Placed, pair_identity, place
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
 #: The format the x key writes.
@@ -37,7 +37,7 @@ class Bookmarking:
 
     def __init__(
         self,
-        screen: Screen[object],
+        screen: Screen[None],
         store: BookmarkStore,
         comparison: Callable[[], Comparison],
         show_marks: Callable[[set[tuple[Side, int]]], None],
@@ -109,9 +109,8 @@ class Bookmarking:
         if other is None:
             heading = f"Bookmark sentence {letter}{sentence}"
         else:
-            other_side: Side = "right" if side == "left" else "left"
             heading = f"Bookmark link {letter}{sentence} ↔ {other_letter}{other}"
-            texts.append(comparison.article(other_side).sentences[other].text)
+            texts.append(comparison.article(other_side(side)).sentences[other].text)
 
         def save(note: str | None) -> None:
             if note is None:
@@ -183,12 +182,12 @@ class Bookmarking:
             return str(exc)
         return None
 
-    def _tell(self, message: str, severity: str) -> None:
+    def _tell(self, message: str, severity: SeverityLevel) -> None:
         # Messages name files and quote errors: never read them as markup, and
         # never let a control character in a file name reach the terminal.
         self.screen.notify(
             printable(message),
-            severity=severity,  # type: ignore[arg-type]
+            severity=severity,
             markup=False,
             timeout=8 if severity != "information" else 4,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -84,7 +84,7 @@ class LoadingApp(App[Sequence[Loaded] | InputError | None]):
             result = InputError(f"loading failed ({type(exc).__name__}: {exc})")
         self._from_thread(self.exit, result)
 
-    def _from_thread(self, callback, *args) -> None:  # type: ignore[no-untyped-def]
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
         # After a cancel the app is gone; the late thread has no one to tell.
         if self.is_running:
             with contextlib.suppress(RuntimeError):

@@ -10,43 +10,21 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Literal
+from functools import partial
 
-from tui.engine import Article, Comparison, Sentence, Summary
-from tui.engine._model import Side
+from tui.engine import (
+    BOOKMARK,
+    ONLY,
+    QUOTE_ONLY,
+    SIDES,
+    Article,
+    Category,
+    Comparison,
+    Sentence,
+    Side,
+    Summary,
+)
 from tui.sanitize import printable
-
-Category = Literal["strong", "partial", "only", "quote", "quote-only", "bookmark", "other"]
-
-#: The gutter glyph of each category; a sentence shows the glyph of its most notable one.
-GLYPHS: dict[Category, str] = {
-    "bookmark": "★",
-    "quote-only": "◆",
-    "quote": "“",
-    "strong": "●",
-    "partial": "◐",
-    "only": "○",
-    "other": "·",
-}
-
-#: What each glyph means, for the help screen, in the order of GLYPHS.
-GLYPH_MEANINGS: dict[Category, str] = {
-    "bookmark": "bookmarked",
-    "quote-only": "a quote only this outlet carried",
-    "quote": "a quote both outlets carry (or the other paraphrases)",
-    "strong": "shared fact, strong link",
-    "partial": "shared fact, partial link",
-    "only": "a fact only this outlet reported",
-    "other": "title, caption or site furniture (shown with f)",
-}
-
-
-SIDES: tuple[Side, Side] = ("left", "right")
-
-
-def other_side(side: Side) -> Side:
-    """The other column."""
-    return "right" if side == "left" else "left"
 
 
 def display_text(text: str) -> str:
@@ -98,7 +76,7 @@ class Navigator:
         self._visible: dict[Side, tuple[int, ...]] = {}
         self._index: dict[Side, dict[int, int]] = {}
         self._sentences: dict[Side, dict[int, Sentence]] = {}
-        for side in ("left", "right"):
+        for side in SIDES:
             article = comparison.article(side)
             self._sentences[side] = {s.id: s for s in article.sentences}
             visible = tuple(s.id for s in article.sentences if furniture or s.kind == "body")
@@ -110,10 +88,6 @@ class Navigator:
         self._memo: dict[tuple[str, Side], tuple[int, ...]] = {}
         self._index_memo: dict[tuple[str, Side], dict[int, int]] = {}
         self._quotes_only: tuple[Position, ...] | None = None
-        self._quote_statuses: dict[Side, dict[int, set[str]]] = {"left": {}, "right": {}}
-        for side in SIDES:
-            for quote in comparison.article(side).quotes:
-                self._quote_statuses[side].setdefault(quote.sentence, set()).add(quote.status)
         self._display: dict[tuple[Side, int], str] = {}
 
     @property
@@ -144,34 +118,19 @@ class Navigator:
     # --- categories -------------------------------------------------------
 
     def categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
-        """Every category a sentence belongs to, most notable first."""
+        """Every category a sentence belongs to, most notable first.
+
+        The engine's categories, with the reader's bookmark first when the
+        sentence is bookmarked.
+        """
         key = (side, sentence_id)
         cached = self._categories.get(key)
         if cached is None:
-            cached = self._categories[key] = self._find_categories(side, sentence_id)
+            cached = self.comparison.categories(side, sentence_id)
+            if key in self.bookmarked:
+                cached = (BOOKMARK, *cached)
+            self._categories[key] = cached
         return cached
-
-    def _find_categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
-        sentence = self._sentences[side][sentence_id]
-        found: list[Category] = []
-        if (side, sentence_id) in self.bookmarked:
-            found.append("bookmark")
-        if sentence.kind != "body":
-            found.append("other")
-            return tuple(found)
-        statuses = self._quote_statuses[side].get(sentence_id, set())
-        if "only-here" in statuses:
-            found.append("quote-only")
-        elif statuses:
-            found.append("quote")
-        links = self.comparison.links_of(side, sentence_id)
-        if not links:
-            found.append("only")
-        elif any(link.strength == "strong" for link in links):
-            found.append("strong")
-        else:
-            found.append("partial")
-        return tuple(found)
 
     def category(self, side: Side, sentence_id: int) -> Category:
         """A sentence's most notable category: the one its gutter glyph shows."""
@@ -179,7 +138,7 @@ class Navigator:
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""
-        return "only-here" in self._quote_statuses[side].get(sentence_id, ())
+        return QUOTE_ONLY in self.categories(side, sentence_id)
 
     # --- moves ------------------------------------------------------------
 
@@ -245,13 +204,7 @@ class Navigator:
         return self._memo[key]
 
     def _only_here(self, side: Side) -> tuple[int, ...]:
-        return self.matching(
-            side,
-            lambda sid: (
-                self._sentences[side][sid].kind == "body"
-                and not self.comparison.is_shared(side, sid)
-            ),
-        )
+        return self.matching(side, lambda sid: ONLY in self.categories(side, sid))
 
     def quotes_only(self) -> tuple[Position, ...]:
         """Sentences carrying a quote only one outlet has: left column first, then right."""
@@ -262,8 +215,8 @@ class Navigator:
     def _find_quotes_only(self) -> tuple[Position, ...]:
         return tuple(
             Position(side, sid)
-            for side in ("left", "right")
-            for sid in self.matching(side, lambda sid, side=side: self.has_quote_only(side, sid))  # type: ignore[misc]
+            for side in SIDES
+            for sid in self.matching(side, partial(self.has_quote_only, side))
         )
 
     def cycle(
@@ -302,7 +255,7 @@ class Navigator:
         if not query.strip():
             return ()
         hits: list[Hit] = []
-        for side in ("left", "right"):
+        for side in SIDES:
             for sid in self._visible[side]:
                 text = self._sentences[side][sid].text
                 haystack, needle = text.lower(), query.lower()

@@ -5,12 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._categories import Category, categorise
+
 Kind = Literal["title", "body", "caption", "furniture"]
 Strength = Literal["strong", "partial"]
 QuoteStatus = Literal["shared", "paraphrased", "only-here"]
 ConflictType = Literal["number", "date", "name"]
 Side = Literal["left", "right"]
 DiffOp = Literal["=", "-", "+"]
+
+#: Both columns, left first: the reading order of a comparison.
+SIDES: tuple[Side, Side] = ("left", "right")
+
+
+def other_side(side: Side) -> Side:
+    """The other article of a comparison."""
+    return "right" if side == "left" else "left"
+
 
 FORMAT = "storydiff.comparison"
 VERSION = 1
@@ -192,6 +203,9 @@ class Comparison:
     sensitivity: float
     _by_left: dict[int, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
     _by_right: dict[int, tuple[Link, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _quote_statuses: dict[tuple[Side, int], frozenset[QuoteStatus]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         by_left: dict[int, list[Link]] = {}
@@ -201,6 +215,11 @@ class Comparison:
             by_right.setdefault(link.right, []).append(link)
         self._by_left.update({k: tuple(v) for k, v in by_left.items()})
         self._by_right.update({k: tuple(v) for k, v in by_right.items()})
+        statuses: dict[tuple[Side, int], set[QuoteStatus]] = {}
+        for side in SIDES:
+            for quote in self.article(side).quotes:
+                statuses.setdefault((side, quote.sentence), set()).add(quote.status)
+        self._quote_statuses.update({k: frozenset(v) for k, v in statuses.items()})
 
     def article(self, side: Side) -> Article:
         return self.left if side == "left" else self.right
@@ -212,11 +231,24 @@ class Comparison:
 
     def counterparts(self, side: Side, sentence_id: int) -> tuple[int, ...]:
         """Ids of the other article's sentences linked to this one, best first."""
-        other = "right" if side == "left" else "left"
+        other = other_side(side)
         return tuple(getattr(link, other) for link in self.links_of(side, sentence_id))
 
     def is_shared(self, side: Side, sentence_id: int) -> bool:
         return sentence_id in (self._by_left if side == "left" else self._by_right)
+
+    def categories(self, side: Side, sentence_id: int) -> tuple[Category, ...]:
+        """Every category of a sentence, most notable first (see ``CATEGORIES``)."""
+        links = (self._by_left if side == "left" else self._by_right).get(sentence_id, ())
+        return categorise(
+            self.article(side).sentences[sentence_id].kind,
+            self._quote_statuses.get((side, sentence_id), frozenset()),
+            {link.strength for link in links},
+        )
+
+    def category(self, side: Side, sentence_id: int) -> Category:
+        """A sentence's most notable category: the one a single glyph shows."""
+        return self.categories(side, sentence_id)[0]
 
     def summary(self) -> Summary:
         left_body = [s.id for s in self.left.sentences if s.kind == "body"]

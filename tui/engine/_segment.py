@@ -76,13 +76,18 @@ class _Shapes:
     breadcrumb: re.Pattern[str]
 
 
+def _alternatives(name: str) -> str:
+    """A data file's entries as one regex alternation, each matched literally."""
+    return "|".join(re.escape(entry) for entry in data_lines(name))
+
+
 @cache
 def _shapes() -> _Shapes:
     return _Shapes(
         caption_end=re.compile(
             r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
             r"graphic|getty|shutterstock|file)\b"
-            r"|\b(?:AP|AFP|Reuters|EPA|AA|Anadolu|Xinhua|Bloomberg|dpa|Sipa|Pool)\s*/)[^()]*\)"
+            r"|\b(?:" + _alternatives("news_agencies.txt") + r")\s*/)[^()]*\)"
             # "Photo: Getty Images", "Photograph by Jane Doe": a credit is a name.
             r"|\b(?:photo|photograph|image|picture)s?\s*(?:by\b|:)\s*(?-i:[A-Z])[^.!?]{0,60}"
             r"|\bgetty images|\bfile photo)\s*\.?$",

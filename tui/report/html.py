@@ -1,8 +1,9 @@
 """The comparison as one self-contained HTML page: two articles side by side.
 
-Inline CSS, no scripts, no external resources. Each body sentence carries its
-category by colour AND by a glyph (as in the app), so the page reads the same
-printed in black and white. Every piece of article text is escaped.
+Inline CSS, no scripts, no external resources. Each sentence carries its
+categories (the engine's registry, as in the app) by colour AND by glyph, so the
+page reads the same printed in black and white. Every piece of article text is
+escaped.
 """
 
 from __future__ import annotations
@@ -10,20 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from tui.engine import Article, Comparison, Sentence
+from tui.engine import BOOKMARK, CATEGORIES, Article, Comparison, Sentence, Side
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
-
-# The glyphs of the app's gutter (tui.app.navigation.GLYPHS, copied: exports never
-# import the app), with what they mean (the page's legend).
-GLYPHS = {
-    "strong": ("●", "shared fact (strong link)"),
-    "partial": ("◐", "shared fact (partial link)"),
-    "only": ("○", "only this outlet"),
-    "quote": ("“", "a quote both outlets carry (or the other paraphrases)"),
-    "quote-only": ("◆", "a quote only this outlet carried"),
-    "bookmark": ("★", "bookmarked"),
-}
 
 _CSS = """
 :root { --shared: #d9ecff; --partial: #eef5ff; --only: #fff1d6; --quote: #f3e3ff;
@@ -48,10 +38,10 @@ p { margin: 0 0 .8rem; }
 .s.strong { background: var(--shared); border-bottom: 2px solid #4a90d9; }
 .s.partial { background: var(--partial); border-bottom: 1px dashed #4a90d9; }
 .s.only { background: var(--only); }
-.s.caption { color: var(--dim); font-style: italic; }
+.s.other { color: var(--dim); font-style: italic; }
 .q { background: var(--quote); }
 .q.quote-only { text-decoration: underline wavy #8a2be2; }
-.s.bookmarked { outline: 1px solid #c90; }
+.s.bookmark { outline: 1px solid #c90; }
 a.ref { font-family: sans-serif; font-size: .7em; vertical-align: super; color: #345;
   text-decoration: none; margin-left: .1rem; }
 ul.facts li { margin-bottom: .6rem; }
@@ -74,29 +64,13 @@ def _e(text: str) -> str:
 
 
 def _sentence_classes(
-    comparison: Comparison, side: str, sentence: Sentence, marked: set[int]
+    comparison: Comparison, side: Side, sentence: Sentence, marked: set[int]
 ) -> tuple[list[str], str]:
-    classes = ["s"]
-    glyphs = ""
-    if sentence.kind == "caption":
-        classes.append("caption")
-        return classes, glyphs
-    links = comparison.links_of(side, sentence.id)  # type: ignore[arg-type]
-    if links:
-        strength = "strong" if any(k.strength == "strong" for k in links) else "partial"
-        classes.append(strength)
-        glyphs += GLYPHS[strength][0]
-    else:
-        classes.append("only")
-        glyphs += GLYPHS["only"][0]
-    quotes = comparison.article(side).quotes_in(sentence.id)  # type: ignore[arg-type]
-    if quotes:
-        only = any(q.status == "only-here" for q in quotes)
-        glyphs += GLYPHS["quote-only" if only else "quote"][0]
+    """A sentence's classes and glyphs: one of each of its categories, most notable first."""
+    categories = comparison.categories(side, sentence.id)
     if sentence.id in marked:
-        classes.append("bookmarked")
-        glyphs += GLYPHS["bookmark"][0]
-    return classes, glyphs
+        categories = (BOOKMARK, *categories)
+    return ["s", *(c.style for c in categories)], "".join(c.glyph for c in categories)
 
 
 def _sentence_body(article: Article, sentence: Sentence) -> str:
@@ -120,8 +94,8 @@ def _sentence_body(article: Article, sentence: Sentence) -> str:
     return "".join(pieces)
 
 
-def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
-    article = comparison.article(side)  # type: ignore[arg-type]
+def _column(comparison: Comparison, side: Side, marked: set[int]) -> list[str]:
+    article = comparison.article(side)
     letter = "L" if side == "left" else "R"
     other = "R" if side == "left" else "L"
     out = [f'<section class="article {side}">']
@@ -142,7 +116,7 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
         classes, glyphs = _sentence_classes(comparison, side, sentence, marked)
         refs = "".join(
             f'<a class="ref" href="#{other}{n}">{other}{n}</a>'
-            for n in comparison.counterparts(side, sentence.id)  # type: ignore[arg-type]
+            for n in comparison.counterparts(side, sentence.id)
         )
         glyph = f'<span class="g">{glyphs}</span>' if glyphs else ""
         out.append(
@@ -155,10 +129,10 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
     return out
 
 
-def _ref(comparison: Comparison, side: str, letter: str, sentence_id: int) -> str:
+def _ref(comparison: Comparison, side: Side, letter: str, sentence_id: int) -> str:
     """A sentence's label, linked to it when the page shows it (body and captions)."""
     label = f"{letter}{sentence_id}"
-    kind = comparison.article(side).sentences[sentence_id].kind  # type: ignore[arg-type]
+    kind = comparison.article(side).sentences[sentence_id].kind
     return f'<a href="#{label}">{label}</a>' if kind in ("body", "caption") else label
 
 
@@ -171,7 +145,7 @@ def _bookmark_item(comparison: Comparison, item: Placed) -> str:
         if mark.other_text is not None:
             saved += " / " + _e(mark.other_text)
         return (
-            f"<li>{GLYPHS['bookmark'][0]} <b>detached {mark.kind}</b> ({when}): {note}"
+            f"<li>{BOOKMARK.glyph} <b>detached {mark.kind}</b> ({when}): {note}"
             f"<br>saved text: {saved}</li>"
         )
     assert item.sentence is not None
@@ -180,7 +154,7 @@ def _bookmark_item(comparison: Comparison, item: Placed) -> str:
     if mark.kind == "link" and item.other is not None:
         where += " ↔ " + _ref(comparison, mark.other_side, "R", item.other)
     text = _e(comparison.article(mark.side).sentences[item.sentence].text)
-    return f"<li>{GLYPHS['bookmark'][0]} <b>{where}</b> ({when}): {note}<br>{text}</li>"
+    return f"<li>{BOOKMARK.glyph} <b>{where}</b> ({when}): {note}<br>{text}</li>"
 
 
 def render_html(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> str:
@@ -195,7 +169,7 @@ def render_html(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> s
     """
     left, right = comparison.left, comparison.right
     placed = place(bookmarks, comparison)
-    marked: dict[str, set[int]] = {"left": set(), "right": set()}
+    marked: dict[Side, set[int]] = {"left": set(), "right": set()}
     for item in placed:
         if item.sentence is not None:
             marked[item.bookmark.side].add(item.sentence)
@@ -227,7 +201,7 @@ def render_html(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) -> s
         "</table>",
         f"<p>{s.links} links at sensitivity {comparison.sensitivity:.2f}.</p>",
         '<div class="legend">'
-        + "".join(f"<span>{glyph} {meaning}</span>" for glyph, meaning in GLYPHS.values())
+        + "".join(f"<span>{c.glyph} {_e(c.meaning)}</span>" for c in CATEGORIES)
         + "</div>",
         '<div class="columns">',
         *_column(comparison, "left", marked["left"]),

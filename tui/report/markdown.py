@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.engine import Article, Comparison, Link
+from tui.engine import SIDES, Article, Comparison, Link
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
 
@@ -141,15 +141,15 @@ def render_markdown(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) 
         out += _link_line(comparison, link)
     if not links:
         out.append("*None.*")
-    for label, side, article in (("left", "left", left), ("right", "right", right)):
-        out += ["", f"## Only in the {label} article", ""]
+    for side in SIDES:
+        out += ["", f"## Only in the {side} article", ""]
         only = [
             sentence
-            for sentence in article.body
-            if not comparison.is_shared(side, sentence.id)  # type: ignore[arg-type]
+            for sentence in comparison.article(side).body
+            if not comparison.is_shared(side, sentence.id)
         ]
         for sentence in only:
-            out.append(f"- {label[0].upper()}{sentence.id}: {escape(sentence.text)}")
+            out.append(f"- {side[0].upper()}{sentence.id}: {escape(sentence.text)}")
         if not only:
             out.append("*None.*")
     out += ["", "## Quotes", ""]

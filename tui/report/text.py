@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from tui.engine import Article, Comparison
+from tui.engine import SIDES, Article, Comparison
 from tui.sanitize import printable
 
 
@@ -51,12 +51,12 @@ def build_text_report(comparison: Comparison) -> list[Text]:
                     style="yellow",
                 )
             )
-    for label, side, article in (("left", "left", left), ("right", "right", right)):
+    for side in SIDES:
         out.append(Text())
-        out.append(Text(f"Only in the {label} article", style="bold underline"))
-        for sentence in article.body:
-            if not comparison.is_shared(side, sentence.id):  # type: ignore[arg-type]
-                line = Text(f"  {label[0].upper()}{sentence.id}: ", style="bold")
+        out.append(Text(f"Only in the {side} article", style="bold underline"))
+        for sentence in comparison.article(side).body:
+            if not comparison.is_shared(side, sentence.id):
+                line = Text(f"  {side[0].upper()}{sentence.id}: ", style="bold")
                 line.append(printable(sentence.text))
                 out.append(line)
     out.append(Text())

@@ -1,7 +1,9 @@
 """Where articles come from: text files, saved web pages, URLs and standard input.
 
 `load_document` turns one command-line article into a Document; `load_documents`
-loads several at once, fetching URLs concurrently. Web pages are extracted by
+loads several at once, fetching URLs concurrently; `require_sentences` refuses
+an article with nothing to compare. Every rule about what input is usable lives
+here (and in the engine's file reader). Web pages are extracted by
 `tui.sources.html`, fetched by `tui.sources.fetch` and cached by
 `tui.sources.cache`; those modules import their heavy libraries (trafilatura,
 lxml, urllib3) only when a page is actually read.
@@ -9,15 +11,19 @@ lxml, urllib3) only when a page is actually read.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tui.engine import (
     DEFAULT_MAX_BYTES,
+    SIDES,
+    Comparison,
     Document,
     InputError,
     decode_bytes,
@@ -38,6 +44,7 @@ __all__ = [
     "load_documents",
     "needs_fetch",
     "redact_url",
+    "require_sentences",
     "shown_url",
 ]
 
@@ -135,23 +142,50 @@ def load_documents(
         progress: Told what is happening to each spec.
 
     Returns:
-        One Loaded per spec, in order.
+        One Loaded per spec, in order. When two specs name the same file, the
+        second says so in its notes (allowed: every sentence matches itself).
 
     Raises:
-        InputError: the first unusable spec, in the order given.
+        InputError: the first unusable spec, in the order given, or ``-``
+            given twice (standard input can be read once).
     """
     if sum(1 for spec in specs if spec == "-") > 1:
         raise InputError("only one side can be read from standard input")
-    options = {
-        "max_bytes": max_bytes,
-        "refresh": refresh,
-        "timeout": timeout,
-        "cache_dir": cache_dir,
-        "progress": progress,
-    }
+    load = partial(
+        load_document,
+        max_bytes=max_bytes,
+        refresh=refresh,
+        timeout=timeout,
+        cache_dir=cache_dir,
+        progress=progress,
+    )
+    loaded = _load_all(specs, load)
+    if len(specs) == 2 and _same_file(*specs):
+        note = "both sides are the same file; every sentence will match itself"
+        loaded[1] = dataclasses.replace(loaded[1], notes=(*loaded[1].notes, note))
+    return loaded
+
+
+def require_sentences(comparison: Comparison) -> None:
+    """Refuse a comparison in which an article has nothing to compare.
+
+    Rules and dots alone ("* * *", "...") are no article: it needs a body
+    sentence with a letter or a digit in it.
+
+    Raises:
+        InputError: naming the first such article.
+    """
+    for side in SIDES:
+        article = comparison.article(side)
+        if not any(any(ch.isalnum() for ch in s.text) for s in article.body):
+            raise InputError(f"{article.source}: no sentences found in the article")
+
+
+def _load_all(specs: Sequence[str], load: Callable[[str], Loaded]) -> list[Loaded]:
+    """``load`` each spec, fetching URLs at the same time; the first failure in order is raised."""
     if sum(1 for spec in specs if is_url(spec)) < 2:
         # Nothing to wait on at the same time: stay on this thread.
-        return [load_document(spec, **options) for spec in specs]  # type: ignore[arg-type]
+        return [load(spec) for spec in specs]
     # Daemon threads rather than a thread pool: if the reader gives up (ctrl+c,
     # or cancel in the app), the process can exit at once instead of waiting
     # for a hung fetch to reach its timeout.
@@ -161,7 +195,7 @@ def load_documents(
 
     def run(index: int, spec: str) -> None:
         try:
-            results[index] = load_document(spec, **options)  # type: ignore[arg-type]
+            results[index] = load(spec)
         except BaseException as exc:  # handed to the caller's thread below
             results[index] = exc
 
@@ -177,6 +211,15 @@ def load_documents(
         if isinstance(result, BaseException):
             raise result
     return [result for result in results if isinstance(result, Loaded)]
+
+
+def _same_file(a: str, b: str) -> bool:
+    if "-" in (a, b) or is_url(a) or is_url(b):
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def needs_fetch(

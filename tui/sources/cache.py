@@ -29,8 +29,8 @@ from tui.atomic import is_temporary, write_atomic
 from tui.engine import DEFAULT_MAX_BYTES
 from tui.sources.fetch import HTML_TYPES, TEXT_TYPES, Page
 from tui.sources.urls import is_url, redact_url
+from tui.store.paths import cache_dir
 
-CACHE_ENV = "STORYDIFF_CACHE_DIR"
 MAX_AGE = timedelta(days=30)
 MAX_TOTAL_BYTES = 200 * 2**20
 # One page may take at most this share of the whole cache.
@@ -40,21 +40,6 @@ _FORMAT = "storydiff.page"
 _MAX_META_BYTES = 64 * 1024
 # A temporary file this old was left by a writer that died.
 _STALE_TEMP_SECONDS = 3600
-
-
-def cache_dir() -> Path:
-    """The folder for cached pages.
-
-    ``$STORYDIFF_CACHE_DIR`` when set (tests point it at a temporary folder),
-    else ``pages`` in the platformdirs user cache directory. (The user *data*
-    directory, for bookmarks, is decided in ``tui.store.paths``.)
-    """
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("storydiff", appauthor=False)) / "pages"
 
 
 def cache_key(url: str) -> str:

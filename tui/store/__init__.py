@@ -1,18 +1,15 @@
-"""Everything storydiff writes to disk: the data directory and the bookmarks database.
+"""Everything storydiff writes to disk: the user's folders and the bookmarks database.
+
+Three jobs, three modules: :mod:`.pairs` says which pair of articles a
+comparison is, :mod:`.anchoring` finds a saved bookmark's sentence again, and
+:mod:`.bookmarks` keeps bookmarks in SQLite. :mod:`.paths` decides every folder.
 
 Importing this package does no I/O and never imports textual or rich.
 """
 
-from .bookmarks import (
-    Bookmark,
-    BookmarkStore,
-    BookmarksUnavailable,
-    PairIdentity,
-    PairRecord,
-    Placed,
-    pair_identity,
-    place,
-)
+from .anchoring import Placed, place
+from .bookmarks import Bookmark, BookmarkStore, BookmarksUnavailable, PairRecord
+from .pairs import PairIdentity, pair_identity
 from .paths import DATA_DIR_ENV, data_dir
 
 __all__ = [

@@ -1,6 +1,4 @@
-"""Bookmarks: notes on sentences and links, kept in SQLite so they are never lost.
-
-Design, in short:
+"""Bookmarks as saved: the record, and the SQLite database that keeps it.
 
 - One database file, ``bookmarks.db`` in the data directory, in WAL mode so that
   two storydiff windows can read and write at once; every change is its own
@@ -8,41 +6,36 @@ Design, in short:
   makes a writer wait for the other instead of failing.
 - Nothing is created until the first write: listing bookmarks for a pair that
   has none, with no database yet, reads nothing and creates nothing.
-- A pair of articles is identified by its content (a hash of each normalised
-  text, order-sensitive), so moved or renamed files keep their bookmarks. When
-  a file is edited in place, the pair is still found by its last seen path.
-- A bookmark is anchored by its sentence's text (and the other side's for a
-  link), not only by the sentence id: :func:`place` re-attaches it to the same
-  or the most similar sentence of a new comparison, or reports it detached,
-  with its saved text, never dropped.
-- A damaged database is moved aside (kept, named in :attr:`BookmarkStore.notice`)
+- The schema moves up by numbered migrations, each in one transaction; a
+  database from a newer storydiff is refused, not rewritten.
+- A damaged database is moved aside (kept, named in :meth:`BookmarkStore.take_notices`)
   and a fresh one started; a data directory that cannot be written disables
   bookmarks with a clear message instead of stopping the app.
+
+Which pair a comparison is lives in :mod:`tui.store.pairs`; finding a saved
+bookmark's sentence in a new comparison, in :mod:`tui.store.anchoring`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from tui.engine import Article, Comparison
+from tui.engine import Comparison, Side, other_side
 
-Side = Literal["left", "right"]
+from .pairs import PairIdentity
+
 BookmarkKind = Literal["sentence", "link"]
 
 DB_NAME = "bookmarks.db"
 # How long a writer waits for the other window's transaction before giving up.
 BUSY_TIMEOUT_S = 30.0
-# rapidfuzz ratio (0-100) above which an edited sentence is taken as the same one.
-REATTACH_CUTOFF = 80.0
 
 # SQLite result codes that mean the file itself is damaged, not merely busy.
 _SQLITE_CORRUPT = 11
@@ -90,57 +83,6 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def normalise(text: str) -> str:
-    """The form of a text used for identity and anchoring.
-
-    Unicode NFC, whitespace runs collapsed to one space, trimmed: re-saving a file
-    with other line endings or an editor's trailing newline keeps its identity.
-    """
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True, slots=True)
-class PairIdentity:
-    """Who a pair of articles is: their content hashes and where they were seen."""
-
-    key: str
-    left_hash: str
-    right_hash: str
-    left_path: str
-    right_path: str
-    left_title: str | None
-    right_title: str | None
-
-
-def _display_path(source: str) -> str:
-    if source == "-" or "://" in source:
-        return source
-    return os.path.abspath(source)
-
-
-def pair_identity(comparison: Comparison) -> PairIdentity:
-    """The identity of a comparison's pair of articles.
-
-    Order-sensitive: A against B is not B against A (left and right differ).
-    """
-    left_hash = _text_hash(comparison.left.text)
-    right_hash = _text_hash(comparison.right.text)
-    key = hashlib.sha256(f"storydiff-pair:{left_hash}:{right_hash}".encode()).hexdigest()
-    return PairIdentity(
-        key=key,
-        left_hash=left_hash,
-        right_hash=right_hash,
-        left_path=_display_path(comparison.left.source),
-        right_path=_display_path(comparison.right.source),
-        left_title=comparison.left.title,
-        right_title=comparison.right.title,
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class PairRecord:
     """A pair as stored: its last seen paths and titles."""
@@ -184,90 +126,8 @@ class Bookmark:
 
     @property
     def other_side(self) -> Side:
-        return "right" if self.side == "left" else "left"
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A bookmark located in a comparison.
-
-    Attributes:
-        bookmark: The saved bookmark.
-        sentence: The id of the sentence it re-attached to on ``bookmark.side``,
-            or ``None`` when it is detached.
-        other: For a link, the re-attached id on the other side, or ``None``.
-        exact: True when the anchor text was found unchanged.
-    """
-
-    bookmark: Bookmark
-    sentence: int | None
-    other: int | None
-    exact: bool
-
-    @property
-    def detached(self) -> bool:
-        return self.sentence is None
-
-
-def _anchor(article: Article, text: str, hint: int) -> tuple[int | None, bool]:
-    """Find the sentence of ``article`` that ``text`` was saved from.
-
-    Returns:
-        The sentence id (or ``None``) and whether the text matched exactly.
-    """
-    wanted = normalise(text)
-    if not wanted:
-        return None, False
-    sentences = article.sentences
-    if 0 <= hint < len(sentences) and normalise(sentences[hint].text) == wanted:
-        return sentences[hint].id, True
-    exact = [s.id for s in sentences if normalise(s.text) == wanted]
-    if exact:
-        # The same text twice in one article: the one nearest the saved position.
-        return min(exact, key=lambda i: abs(i - hint)), True
-    from rapidfuzz import fuzz, process
-
-    choices = {s.id: normalise(s.text) for s in sentences}
-    best = process.extract(
-        wanted, choices, scorer=fuzz.ratio, score_cutoff=REATTACH_CUTOFF, limit=5
-    )
-    if not best:
-        return None, False
-    top = best[0][1]
-    tied = [int(key) for _choice, score, key in best if score >= top - 0.5]
-    return min(tied, key=lambda i: abs(i - hint)), False
-
-
-def place(bookmarks: Sequence[Bookmark], comparison: Comparison) -> list[Placed]:
-    """Re-attach saved bookmarks to the sentences of a (possibly new) comparison.
-
-    A sentence is found by its saved text: unchanged at its saved id, unchanged
-    elsewhere (the segmentation moved it), or the most similar sentence above
-    :data:`REATTACH_CUTOFF` (the article was edited). A bookmark whose text is
-    found nowhere is returned detached, never dropped.
-
-    Args:
-        bookmarks: Saved bookmarks, in the order wanted.
-        comparison: The comparison now on screen.
-
-    Returns:
-        One :class:`Placed` per bookmark, same order.
-    """
-    placed: list[Placed] = []
-    for bookmark in bookmarks:
-        sentence, exact = _anchor(
-            comparison.article(bookmark.side), bookmark.text, bookmark.sentence_id
-        )
-        other: int | None = None
-        if bookmark.kind == "link" and bookmark.other_text is not None:
-            other, other_exact = _anchor(
-                comparison.article(bookmark.other_side),
-                bookmark.other_text,
-                bookmark.other_id if bookmark.other_id is not None else -1,
-            )
-            exact = exact and other_exact
-        placed.append(Placed(bookmark, sentence, other, exact and sentence is not None))
-    return placed
+        """The other article's side: where a link's second sentence is."""
+        return other_side(self.side)
 
 
 def _row_to_bookmark(row: sqlite3.Row) -> Bookmark:

@@ -1,4 +1,4 @@
-"""The one place that decides where storydiff keeps its data.
+"""The one place that decides where storydiff keeps its files: data, config and cache.
 
 Nothing here touches the disk: directories are created by whoever writes first.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 APP_NAME = "storydiff"
 DATA_DIR_ENV = "STORYDIFF_DATA_DIR"
 CONFIG_DIR_ENV = "STORYDIFF_CONFIG_DIR"
+CACHE_DIR_ENV = "STORYDIFF_CACHE_DIR"
 ALIASES_FILE = "aliases.txt"
 
 
@@ -50,3 +51,17 @@ def aliases_file() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)).resolve() / ALIASES_FILE
+
+
+def cache_dir() -> Path:
+    """The folder for fetched web pages (the page cache, ``tui.sources.cache``).
+
+    ``STORYDIFF_CACHE_DIR`` when set, else ``pages`` in the platform's user
+    cache directory for "storydiff".
+    """
+    from_env = os.environ.get(CACHE_DIR_ENV, "")
+    if from_env:
+        return Path(from_env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "pages"

@@ -15,8 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tui.app.screens.note_dialog import NoteDialog, excerpt
-from tui.engine import Comparison
-from tui.engine._model import Side
+from tui.engine import Comparison, Side
 from tui.sanitize import printable
 from tui.store import Placed
 

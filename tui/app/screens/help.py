@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.navigation import GLYPH_MEANINGS, GLYPHS
+from tui.engine import CATEGORIES
 
 _KEY_NAMES = {
     "down": "↓",
@@ -48,8 +48,8 @@ def keys_content(bindings: Iterable[BindingType]) -> Content:
     for keys, description in rows:
         parts += [(keys.ljust(width), "bold $text-accent"), description, "\n"]
     parts += ["\n", ("Gutter and overview\n", "bold underline")]
-    for category, glyph in GLYPHS.items():
-        parts += [(f"{glyph}  ", "bold"), GLYPH_MEANINGS[category], "\n"]
+    for category in CATEGORIES:
+        parts += [(f"{category.glyph}  ", "bold"), category.meaning, "\n"]
     parts += ["\n", ("escape, ? or q closes this screen", "$text-muted")]
     return Content.assemble(*parts)
 
@@ -68,6 +68,3 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(keys_content(self._bindings_list))
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual import events, on
+from textual.actions import parse as parse_action
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,15 +18,13 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
 from tui.app.labels import byline_label, title_label
-from tui.app.messages import Realigned, SelectionChanged
-from tui.app.navigation import Hit, Navigator, Position, other_side
+from tui.app.navigation import Hit, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.overview import Overview
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
-from tui.engine import Comparison
-from tui.engine._model import Side
+from tui.engine import SIDES, Comparison, Side, other_side
 from tui.sanitize import printable
 from tui.store import BookmarkStore, data_dir
 
@@ -35,12 +34,6 @@ NARROW_WIDTH = 100
 SENSITIVITY_STEP = 0.05
 
 Recompare = Callable[[float], Comparison]
-
-
-def _split_action(action: str) -> tuple[str, tuple[object, ...]]:
-    """``"sensitivity(1)"`` -> ``("sensitivity", (1,))``: the bindings' actions take ints only."""
-    name, _, arguments = action.partition("(")
-    return name, tuple(int(p) for p in arguments.rstrip(")").split(",") if p.strip())
 
 
 class MainScreen(Screen[None]):
@@ -176,7 +169,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="columns"):
-            for side in ("left", "right"):
+            for side in SIDES:
                 with Vertical(classes="column", id=f"{side}-column"):
                     yield Static(self._title(side), classes="title", id=f"{side}-title")
                     with Horizontal(classes="body"):
@@ -279,7 +272,6 @@ class MainScreen(Screen[None]):
             ):
                 self.pending_sensitivity = None
                 self._renavigate(result)
-                self.post_message(Realigned(result))
         elif event.state == WorkerState.ERROR:
             self.pending_sensitivity = None
             self.notify(
@@ -312,8 +304,11 @@ class MainScreen(Screen[None]):
                 or None
             )
         if action == "sensitivity":
-            target = self._sensitivity_target(int(parameters[0]))  # type: ignore[call-overload]
-            return target != self._current_sensitivity() or None
+            (steps,) = parameters
+            return (
+                isinstance(steps, int)
+                and self._sensitivity_target(steps) != self._current_sensitivity()
+            ) or None
         if action == "close":
             return self.detail_open or self.search_query is not None or None
         if action == "bookmark":
@@ -463,6 +458,11 @@ class MainScreen(Screen[None]):
 
     # --- public ---------------------------------------------------------------------
 
+    def action_state(self, action: str) -> bool | None:
+        """What :meth:`check_action` says of a binding's action, as in ``"sensitivity(1)"``."""
+        _namespace, name, parameters = parse_action(action)
+        return self.check_action(name, parameters)
+
     def set_bookmarked(self, marks: Iterable[tuple[Side, int]]) -> None:
         """Mark sentences as bookmarked (their gutter and overview show it)."""
         self.navigator.bookmarked = frozenset(marks)
@@ -541,8 +541,6 @@ class MainScreen(Screen[None]):
         if changed:
             self.counterpart_index = counterpart_index
         self._update(scroll=True)
-        if changed:
-            self.post_message(SelectionChanged(position.side, position.sentence))
 
     def _renavigate(self, comparison: Comparison) -> None:
         """Show a new comparison or the same one with other options, keeping the selection."""
@@ -550,7 +548,7 @@ class MainScreen(Screen[None]):
         self.navigator = Navigator(comparison, furniture=self.furniture, bookmarked=bookmarked)
         if not self._ready:
             return
-        for side in ("left", "right"):
+        for side in SIDES:
             self._view(side).set_navigator(self.navigator)
             self.query_one(f"#{side}-overview", Overview).invalidate()
             self.query_one(f"#{side}-title", Static).update(self._title(side))
@@ -574,7 +572,7 @@ class MainScreen(Screen[None]):
         for hit in self.search_hits:
             hits[hit.side].setdefault(hit.sentence, []).append((hit.start, hit.end))
         counterparts = self._counterparts(selection) if selection else ()
-        for side in ("left", "right"):
+        for side in SIDES:
             view = self._view(side)
             side_hits = {sid: tuple(spans) for sid, spans in hits[side].items()}
             if selection is not None and selection.side == side:
@@ -608,7 +606,7 @@ class MainScreen(Screen[None]):
     def _refresh_bindings_if_changed(self) -> None:
         # refresh_bindings rebuilds the Footer (tens of ms): only when a key's state changed.
         state = tuple(
-            self.check_action(*_split_action(binding.action))
+            self.action_state(binding.action)
             for binding in self.BINDINGS
             if isinstance(binding, Binding)
         )

@@ -21,22 +21,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.navigation import GLYPHS, Category, Navigator
-from tui.engine._model import Side
+from tui.app.navigation import Navigator
+from tui.engine import CATEGORIES, Category, Side, most_notable
 
 #: Gutter cells: two glyphs (the categories of up to two sentences on the line) and a space.
 GUTTER = 3
-
-#: Which category shows in the overview when several share a line, most notable first.
-PRIORITY: tuple[Category, ...] = (
-    "bookmark",
-    "quote-only",
-    "only",
-    "quote",
-    "partial",
-    "strong",
-    "other",
-)
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -185,23 +174,13 @@ _EMPTY = Layout(0, (), {})
 class ArticleView(ScrollView, can_focus=False):
     """One column's article: paragraphs of sentences styled by category, with a glyph gutter."""
 
+    # A sentence's text and its gutter glyph are styled by each of its categories.
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--strong",
-        "article-view--partial",
-        "article-view--only",
-        "article-view--quote",
-        "article-view--quote-only",
-        "article-view--other",
         "article-view--selected",
         "article-view--lit",
         "article-view--hit",
-        "article-view--glyph-strong",
-        "article-view--glyph-partial",
-        "article-view--glyph-only",
-        "article-view--glyph-quote",
-        "article-view--glyph-quote-only",
-        "article-view--glyph-bookmark",
-        "article-view--glyph-other",
+        *(f"article-view--{category.style}" for category in CATEGORIES),
+        *(f"article-view--glyph-{category.style}" for category in CATEGORIES),
     }
 
     class SentenceClicked(Message):
@@ -334,8 +313,8 @@ class ArticleView(ScrollView, can_focus=False):
             nav, side = self.navigator, self.side
             found: list[Category | None] = []
             for pieces in self.text_layout.lines:
-                cats = {nav.category(side, sid) for sid, _, _ in pieces if sid >= 0}
-                found.append(next((c for c in PRIORITY if c in cats), None))
+                shown = {nav.category(side, sid) for sid, _, _ in pieces if sid >= 0}
+                found.append(most_notable(shown))
             self._line_categories = found
         return self._line_categories
 
@@ -396,7 +375,7 @@ class ArticleView(ScrollView, can_focus=False):
                 if category not in glyphs:
                     glyphs.append(category)
         for category in glyphs[:2]:
-            segments.append(Segment(GLYPHS[category], base + self._style(f"glyph-{category}")))
+            segments.append(Segment(category.glyph, base + self._style(f"glyph-{category.style}")))
         segments.append(Segment(" " * (GUTTER - len(glyphs[:2])), base))
         for index, (sid, start, end) in enumerate(pieces):
             if sid < 0:
@@ -432,19 +411,9 @@ class ArticleView(ScrollView, can_focus=False):
 
     def _sentence_style(self, sid: int) -> Style:
         style = self._base()
-        fact = self.navigator.categories(self.side, sid)
-        if "other" in fact:
-            style += self._style("other")
-        elif "quote-only" in fact:
-            style += self._style("quote-only")
-        elif "only" in fact:
-            style += self._style("only")
-        elif "partial" in fact:
-            style += self._style("partial")
-        elif "strong" in fact:
-            style += self._style("strong")
-        if "quote" in fact:
-            style += self._style("quote")
+        # The most notable category last, so that its colour wins.
+        for category in reversed(self.navigator.categories(self.side, sid)):
+            style += self._style(category.style)
         if sid == self.selected:
             style += self._style("selected")
         elif sid in self.lit:

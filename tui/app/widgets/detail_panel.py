@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from tui import engine
 from tui.app.labels import outlet_label
-from tui.app.navigation import Position, display_text, other_side
-from tui.engine import Comparison, DiffToken, Link
+from tui.app.navigation import Position, display_text
+from tui.engine import Comparison, DiffToken, Link, Side, other_side, word_diff
 from tui.sanitize import printable
 
 _LEFT_ONLY = "$text-error bold underline"
 _RIGHT_ONLY = "$text-success bold underline"
 _LABEL = "bold"
 _MUTED = "$text-muted"
-
-
-def _word_diff() -> Callable[[str, str], Sequence[DiffToken]] | None:
-    """The engine's word-level diff, if this engine version provides it."""
-    return getattr(engine, "word_diff", None)
 
 
 class DetailPanel(VerticalScroll, can_focus=False):
@@ -76,8 +70,8 @@ def detail_content(comparison: Comparison, selection: Position | None, counterpa
     return _link_content(comparison, link, counterpart % len(links), len(links))
 
 
-def _text_of(comparison: Comparison, side: str, sentence_id: int) -> str:
-    article = comparison.article(side)  # type: ignore[arg-type]
+def _text_of(comparison: Comparison, side: Side, sentence_id: int) -> str:
+    article = comparison.article(side)
     for sentence in article.sentences:
         if sentence.id == sentence_id:
             return sentence.text
@@ -93,23 +87,13 @@ def _link_content(comparison: Comparison, link: Link, index: int, count: int) ->
         ("   enter: next counterpart · escape: close", _MUTED) if count > 1 else "",
         "\n",
     ]
-    diff = _word_diff()
-    left_line: Content
-    right_line: Content
-    if diff is None:
-        left_line = Content(display_text(left_text))
-        right_line = Content(display_text(right_text))
-        parts.append(("(word-level diff not available in this engine version)\n", _MUTED))
-    else:
-        tokens = tuple(diff(left_text, right_text))
-        left_line = _diff_line(left_text, tokens, keep="-", style=_LEFT_ONLY)
-        right_line = _diff_line(right_text, tokens, keep="+", style=_RIGHT_ONLY)
+    tokens = tuple(word_diff(left_text, right_text))
     parts += [
         (f"◀ {outlet_label(comparison.left)}: ", _LABEL),
-        left_line,
+        _diff_line(left_text, tokens, keep="-", style=_LEFT_ONLY),
         "\n",
         (f"▶ {outlet_label(comparison.right)}: ", _LABEL),
-        right_line,
+        _diff_line(right_text, tokens, keep="+", style=_RIGHT_ONLY),
         "\n",
     ]
     if link.conflicts:
@@ -165,9 +149,9 @@ def _diff_line(text: str, tokens: Sequence[DiffToken], *, keep: str, style: str)
 
 
 def _quote_lines(
-    comparison: Comparison, side: str, sentence_id: int
+    comparison: Comparison, side: Side, sentence_id: int
 ) -> list[str | tuple[str, str]]:
-    article = comparison.article(side)  # type: ignore[arg-type]
+    article = comparison.article(side)
     lines: list[str | tuple[str, str]] = []
     for quote in article.quotes_in(sentence_id):
         speaker = printable(quote.speaker) if quote.speaker else "unattributed"

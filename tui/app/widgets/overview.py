@@ -11,9 +11,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.navigation import Category
-from tui.app.widgets.article_view import PRIORITY, ArticleView
-from tui.engine._model import Side
+from tui.app.widgets.article_view import ArticleView
+from tui.engine import CATEGORIES, Category, Side, most_notable
 
 
 class Overview(Widget, can_focus=False):
@@ -32,13 +31,7 @@ class Overview(Widget, can_focus=False):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "overview--viewport",
-        "overview--strong",
-        "overview--partial",
-        "overview--only",
-        "overview--quote",
-        "overview--quote-only",
-        "overview--bookmark",
-        "overview--other",
+        *(f"overview--{category.style}" for category in CATEGORIES),
     }
 
     class Jumped(Message):
@@ -75,7 +68,7 @@ class Overview(Widget, can_focus=False):
             rows: list[Category | None] = []
             for start in range(0, len(per_line), step):
                 found = {c for c in per_line[start : start + step] if c is not None}
-                rows.append(next((c for c in PRIORITY if c in found), None))
+                rows.append(most_notable(found))
             self._rows, self._rows_key = rows, key
         return self._rows
 
@@ -100,7 +93,7 @@ class Overview(Widget, can_focus=False):
         marker = Segment("▐" if in_view else " ", base + self._style("viewport"))
         category = rows[y]
         cell = (
-            Segment("█", base + self._style(category))
+            Segment("█", base + self._style(category.style))
             if category is not None
             else Segment(" ", base)
         )

@@ -73,70 +73,68 @@ def status_content(
     *,
     compact: bool = False,
 ) -> Content:
-    """The status line's content.
+    """The status line's content: the search, the selection's place, the counts.
 
     Args:
         navigator: The comparison being read.
         selection: The selected sentence, if any.
         search: The active search, if any.
         pending_sensitivity: A re-alignment under way at this sensitivity.
-        compact: Abbreviate, for narrow terminals: "L"/"R" for the columns.
+        compact: The same facts in fewer cells, for narrow terminals ("L"/"R"
+            for the columns).
     """
-    if compact:
-        return _compact(navigator, selection, search, pending_sensitivity)
     summary = navigator.summary
     parts: list[str | tuple[str, str]] = []
     if search is not None:
-        where = f"{search.current + 1} of {search.hits}" if search.current is not None else "none"
-        if search.hits == 0:
-            where = "no match"
-        parts += [("search ", "bold"), (f"“{printable(search.query)}” ", "$text-accent"), where]
+        parts += _search_parts(search, compact=compact)
         parts.append(" · ")
     if selection is not None:
-        total = len(navigator.shared(selection.side))
-        index = navigator.shared_index(selection.side, selection.sentence)
-        if index is not None:
-            place = f"shared fact {index + 1} of {total}"
-        elif navigator.sentence(selection.side, selection.sentence).kind != "body":
-            place = (
-                f"{navigator.sentence(selection.side, selection.sentence).kind} · {total} shared"
-            )
-        else:
-            place = f"only here · {total} shared"
-        parts += [(f"{selection.side} ", "bold"), place, " · "]
-    parts += [
-        f"left only {summary.left_only} · right only {summary.right_only} · "
-        f"quotes only left {summary.quotes_only_left} / right {summary.quotes_only_right} · ",
-        f"sensitivity {navigator.comparison.sensitivity:.2f}",
-    ]
-    if pending_sensitivity is not None:
-        parts.append((f" → {pending_sensitivity:.2f} re-aligning…", "$text-warning"))
-    return Content.assemble(*parts)
-
-
-def _compact(
-    navigator: Navigator,
-    selection: Position | None,
-    search: SearchState | None,
-    pending_sensitivity: float | None,
-) -> Content:
-    summary = navigator.summary
-    parts: list[str | tuple[str, str]] = []
-    if search is not None:
-        where = f"{search.current + 1}/{search.hits}" if search.current is not None else "-"
-        parts += [("/", "bold"), (f"{printable(search.query)[:12]} ", "$text-accent"), where, " · "]
-    if selection is not None:
-        total = len(navigator.shared(selection.side))
-        index = navigator.shared_index(selection.side, selection.sentence)
-        place = (
-            f"shared {index + 1}/{total}" if index is not None else f"only here ({total} shared)"
+        side = selection.side[0].upper() if compact else selection.side
+        parts += [(f"{side} ", "bold"), _place(navigator, selection, compact=compact), " · "]
+    sensitivity = navigator.comparison.sensitivity
+    if compact:
+        parts.append(
+            f"only L{summary.left_only} R{summary.right_only} · "
+            f"lone quotes L{summary.quotes_only_left} R{summary.quotes_only_right} · "
+            f"sens {sensitivity:.2f}"
         )
-        parts += [(f"{selection.side[0].upper()} ", "bold"), place, " · "]
-    parts.append(
-        f"only L{summary.left_only} R{summary.right_only} · "
-        f"lone quotes L{summary.quotes_only_left} R{summary.quotes_only_right} · "
-        f"sens {navigator.comparison.sensitivity:.2f}"
-    )
+    else:
+        parts.append(
+            f"left only {summary.left_only} · right only {summary.right_only} · "
+            f"quotes only left {summary.quotes_only_left} / right {summary.quotes_only_right} · "
+            f"sensitivity {sensitivity:.2f}"
+        )
     if pending_sensitivity is not None:
-        parts.append((f"→{pending_sensitivity:.2f}…", "$text-warning"))
+        pending = (
+            f"→{pending_sensitivity:.2f}…"
+            if compact
+            else f" → {pending_sensitivity:.2f} re-aligning…"
+        )
+        parts.append((pending, "$text-warning"))
     return Content.assemble(*parts)
+
+
+def _search_parts(search: SearchState, *, compact: bool) -> list[str | tuple[str, str]]:
+    """What was searched for and which match is current."""
+    query = printable(search.query)
+    if compact:
+        where = f"{search.current + 1}/{search.hits}" if search.current is not None else "-"
+        return [("/", "bold"), (f"{query[:12]} ", "$text-accent"), where]
+    if search.hits == 0:
+        where = "no match"
+    elif search.current is None:
+        where = "none"
+    else:
+        where = f"{search.current + 1} of {search.hits}"
+    return [("search ", "bold"), (f"“{query}” ", "$text-accent"), where]
+
+
+def _place(navigator: Navigator, selection: Position, *, compact: bool) -> str:
+    """Where the selected sentence stands: which shared fact, or what else it is."""
+    total = len(navigator.shared(selection.side))
+    index = navigator.shared_index(selection.side, selection.sentence)
+    if index is not None:
+        return f"shared {index + 1}/{total}" if compact else f"shared fact {index + 1} of {total}"
+    kind = navigator.sentence(selection.side, selection.sentence).kind
+    what = kind if kind != "body" else "only here"
+    return f"{what} ({total} shared)" if compact else f"{what} · {total} shared"
