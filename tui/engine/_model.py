@@ -52,7 +52,12 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation: the words inside the marks, and who said them."""
+    """A direct quotation: the words inside the marks, and who said them.
+
+    ``speaker`` is the speaker as written ("he", "the governor"), a span of the
+    article's text; ``speaker_name`` is the name the article gives that speaker
+    ("Rick Perry"), or the description when it never names them.
+    """
 
     sentence: int
     start: int
@@ -60,6 +65,7 @@ class Quote:
     text: str
     speaker: str | None
     status: QuoteStatus = "only-here"
+    speaker_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +150,7 @@ class Article:
                 "end": q.end,
                 "text": q.text,
                 "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
                 "status": q.status,
             }
             for q in self.quotes
