@@ -740,3 +740,52 @@ def test_speakers_are_words_of_the_article(text: str) -> None:
         assert q.speaker in text
         assert q.speaker.strip() == q.speaker != ""
         assert q.speaker_name is None or (q.speaker_name in text and q.speaker_name.strip())
+
+
+# ---------------------------------------------------------------- attribution conflicts
+
+CONFLICTS = [
+    pytest.param(
+        "Gov. Ray Tan spoke on Friday.\n\n“This is a rush to judgment,” the governor said.\n",
+        "Mayor Li Wen spoke on Friday.\n\n“This is a rush to judgment,” Ms. Wen said.\n",
+        [("Ray Tan", "Li Wen")],
+        id="same-words-two-people",
+    ),
+    pytest.param(
+        "Gov. Ray Tan spoke on Friday.\n\n“This is a rush to judgment,” the governor said.\n",
+        "Ray Tan spoke on Friday.\n\n“This is a rush to judgment,” Tan said.\n",
+        [],
+        id="same-person-two-forms",
+    ),
+    pytest.param(
+        "Gov. Ray Tan spoke on Friday.\n\n“This is a rush to judgment,” the governor said.\n",
+        "The governor spoke on Friday.\n\n“This is a rush to judgment,” a spokesman said.\n",
+        [],
+        id="a-description-may-be-anyone",
+    ),
+    pytest.param(
+        "Gov. Ray Tan spoke on Friday.\n\n“This is a rush to judgment,” the governor said.\n",
+        "Mayor Li Wen spoke on Friday.\n\n“We will appeal the ruling at once,” Ms. Wen said.\n",
+        [],
+        id="different-words",
+    ),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected"), CONFLICTS)
+def test_attribution_conflicts(left: str, right: str, expected: list[tuple[str, str]]) -> None:
+    comparison = compare_texts(left, right)
+    found = [
+        (c.left, c.right)
+        for link in comparison.links
+        for c in link.conflicts
+        if c.type == "speaker"
+    ]
+    assert found == expected
+    if expected:
+        (link,) = [
+            link for link in comparison.links if any(c.type == "speaker" for c in link.conflicts)
+        ]
+        left_quote = comparison.left.quotes_in(link.left)[0]
+        right_quote = comparison.right.quotes_in(link.right)[0]
+        assert (left_quote.status, right_quote.status) == ("shared", "shared")

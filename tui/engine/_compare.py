@@ -8,7 +8,16 @@ from pathlib import Path
 
 from ._load import DEFAULT_MAX_BYTES, read_text_file
 from ._match import align, quote_key
-from ._model import Article, Comparison, Document, Link, Quote, QuoteStatus, Side
+from ._model import (
+    Article,
+    Comparison,
+    Conflict,
+    Document,
+    Link,
+    Quote,
+    QuoteStatus,
+    Side,
+)
 from ._quotes import find_quotes
 from ._segment import segment
 
@@ -63,6 +72,76 @@ def _with_quote_status(
     return replace(article, quotes=tuple(quotes))
 
 
+def _with_speaker_conflicts(
+    links: tuple[Link, ...],
+    left: Article,
+    right: Article,
+    left_keys: list[frozenset[str]],
+    right_keys: list[frozenset[str]],
+) -> tuple[Link, ...]:
+    """Links whose sentences carry the same quoted words given to different people.
+
+    Only names count ("Rick Perry" against "Greg Abbott"); a description
+    ("a spokesman") may be anyone, and a shorter form of the same name
+    ("Perry") is the same person.
+    """
+    postings: dict[str, list[int]] = {}
+    for n, words in enumerate(right_keys):
+        for word in words:
+            postings.setdefault(word, []).append(n)
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for q, words in zip(left.quotes, left_keys, strict=True):
+        if not _is_name(q.speaker_name):
+            continue
+        seen: set[int] = set()
+        for n in (n for word in words for n in postings.get(word, ())):
+            if n in seen:
+                continue
+            seen.add(n)
+            other = right.quotes[n]
+            if not _is_name(other.speaker_name) or not _same_words(words, right_keys[n]):
+                continue
+            assert q.speaker_name is not None and other.speaker_name is not None
+            if _same_person(q.speaker_name, other.speaker_name):
+                continue
+            conflict = Conflict(q.speaker_name, other.speaker_name, "speaker")
+            pair = found.setdefault((q.sentence, other.sentence), [])
+            if conflict not in pair:
+                pair.append(conflict)
+    if not found:
+        return links
+    return tuple(
+        replace(link, conflicts=(*link.conflicts, *found[(link.left, link.right)]))
+        if (link.left, link.right) in found
+        else link
+        for link in links
+    )
+
+
+# Lower-case words that may stand inside a name ("House of Representatives").
+_NAME_PARTICLES = frozenset(
+    ("of", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "al", "bin")
+)
+
+
+def _is_name(speaker: str | None) -> bool:
+    """A speaker's name rather than a description: every word capitalised."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and words[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: one contains the other ("Perry", "Rick Perry")."""
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
+
+
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two quotes carry the same words when most of the shorter one is in the other."""
     if not a or not b:
@@ -102,6 +181,7 @@ def compare_documents(
     right_keys = [quote_key(q.text, aliases) for q in b.quotes]
     a = _with_quote_status(a, left_keys, right_keys, links, "left")
     b = _with_quote_status(b, right_keys, left_keys, links, "right")
+    links = _with_speaker_conflicts(links, a, b, left_keys, right_keys)
     return Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
 
 

@@ -8,7 +8,7 @@ from typing import Any, Literal
 Kind = Literal["title", "body", "caption", "furniture"]
 Strength = Literal["strong", "partial"]
 QuoteStatus = Literal["shared", "paraphrased", "only-here"]
-ConflictType = Literal["number", "date", "name"]
+ConflictType = Literal["number", "date", "name", "speaker"]
 Side = Literal["left", "right"]
 DiffOp = Literal["=", "-", "+"]
 
@@ -70,7 +70,11 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A number, date or name that differs between the two sentences of a link."""
+    """A number, date or name that differs between the two sentences of a link.
+
+    ``speaker``: both outlets quote the same words but name different people
+    as their speaker.
+    """
 
     left: str
     right: str
