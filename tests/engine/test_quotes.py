@@ -789,3 +789,43 @@ def test_attribution_conflicts(left: str, right: str, expected: list[tuple[str, 
         left_quote = comparison.left.quotes_in(link.left)[0]
         right_quote = comparison.right.quotes_in(link.right)[0]
         assert (left_quote.status, right_quote.status) == ("shared", "shared")
+
+
+WHO = [
+    pytest.param(
+        Quote(0, 0, 1, "x", "he", speaker_name="Blake Farenthold"),
+        "Blake Farenthold (he)",
+        id="resolved",
+    ),
+    pytest.param(
+        Quote(0, 0, 1, "x", "a spokesman", speaker_name="a spokesman"), "a spokesman", id="same"
+    ),
+    pytest.param(
+        Quote(0, 0, 1, "x", "The source", speaker_name="the source"), "the source", id="case-only"
+    ),
+    pytest.param(Quote(0, 0, 1, "x", "he"), "he", id="unresolved"),
+    pytest.param(Quote(0, 0, 1, "x", None), None, id="unknown"),
+]
+
+
+@pytest.mark.parametrize(("quote", "expected"), WHO)
+def test_who_shows_the_name_and_the_words_as_written(quote: Quote, expected: str | None) -> None:
+    assert quote.who == expected
+
+
+def test_shared_quotes_point_at_each_other() -> None:
+    left = (
+        "Harbour plan\n\nAnn Lowe, the harbour master, spoke to the council on Monday.\n\n"
+        "“We will rebuild the harbour,” she said.\n"
+    )
+    right = (
+        "Harbour news\n\nRain fell on the town for a third day on Monday.\n\n"
+        "“We will rebuild the harbour,” a spokesman said.\n"
+    )
+    comparison = compare_texts(left, right)
+    (lq,) = comparison.left.quotes
+    (rq,) = comparison.right.quotes
+    assert (lq.status, rq.status) == ("shared", "shared")
+    assert comparison.quote_counterpart("left", lq) == rq
+    assert comparison.quote_counterpart("right", rq) == lq
+    assert (lq.who, rq.who) == ("Ann Lowe (she)", "a spokesman")

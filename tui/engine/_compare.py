@@ -60,24 +60,21 @@ def _with_quote_status(
     linked = {getattr(link, side) for link in links}
     quotes: list[Quote] = []
     for q, words in zip(article.quotes, keys, strict=True):
-        candidates = {n for word in words for n in postings.get(word, ())}
+        candidates = sorted({n for word in words for n in postings.get(word, ())})
+        counterpart = next((n for n in candidates if _same_words(words, other_keys[n])), None)
         status: QuoteStatus
-        if any(_same_words(words, other_keys[n]) for n in candidates):
+        if counterpart is not None:
             status = "shared"
         elif q.sentence in linked:
             status = "paraphrased"
         else:
             status = "only-here"
-        quotes.append(replace(q, status=status))
+        quotes.append(replace(q, status=status, counterpart=counterpart))
     return replace(article, quotes=tuple(quotes))
 
 
 def _with_speaker_conflicts(
-    links: tuple[Link, ...],
-    left: Article,
-    right: Article,
-    left_keys: list[frozenset[str]],
-    right_keys: list[frozenset[str]],
+    links: tuple[Link, ...], left: Article, right: Article
 ) -> tuple[Link, ...]:
     """Links whose sentences carry the same quoted words given to different people.
 
@@ -85,29 +82,21 @@ def _with_speaker_conflicts(
     ("a spokesman") may be anyone, and a shorter form of the same name
     ("Perry") is the same person.
     """
-    postings: dict[str, list[int]] = {}
-    for n, words in enumerate(right_keys):
-        for word in words:
-            postings.setdefault(word, []).append(n)
     found: dict[tuple[int, int], list[Conflict]] = {}
-    for q, words in zip(left.quotes, left_keys, strict=True):
-        if not _is_name(q.speaker_name):
+    for q in left.quotes:
+        if q.counterpart is None:
             continue
-        seen: set[int] = set()
-        for n in (n for word in words for n in postings.get(word, ())):
-            if n in seen:
-                continue
-            seen.add(n)
-            other = right.quotes[n]
-            if not _is_name(other.speaker_name) or not _same_words(words, right_keys[n]):
-                continue
-            assert q.speaker_name is not None and other.speaker_name is not None
-            if _same_person(q.speaker_name, other.speaker_name):
-                continue
-            conflict = Conflict(q.speaker_name, other.speaker_name, "speaker")
-            pair = found.setdefault((q.sentence, other.sentence), [])
-            if conflict not in pair:
-                pair.append(conflict)
+        other = right.quotes[q.counterpart]
+        if q.speaker_name is None or other.speaker_name is None:
+            continue
+        if not (_is_name(q.speaker_name) and _is_name(other.speaker_name)):
+            continue
+        if _same_person(q.speaker_name, other.speaker_name):
+            continue
+        conflict = Conflict(q.speaker_name, other.speaker_name, "speaker")
+        pair = found.setdefault((q.sentence, other.sentence), [])
+        if conflict not in pair:
+            pair.append(conflict)
     if not found:
         return links
     return tuple(
@@ -181,7 +170,7 @@ def compare_documents(
     right_keys = [quote_key(q.text, aliases) for q in b.quotes]
     a = _with_quote_status(a, left_keys, right_keys, links, "left")
     b = _with_quote_status(b, right_keys, left_keys, links, "right")
-    links = _with_speaker_conflicts(links, a, b, left_keys, right_keys)
+    links = _with_speaker_conflicts(links, a, b)
     return Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
 
 

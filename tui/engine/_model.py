@@ -56,7 +56,9 @@ class Quote:
 
     ``speaker`` is the speaker as written ("he", "the governor"), a span of the
     article's text; ``speaker_name`` is the name the article gives that speaker
-    ("Rick Perry"), or the description when it never names them.
+    ("Rick Perry"), or the description when it never names them. A shared
+    quote's ``counterpart`` is the index, in the other article's ``quotes``, of
+    the quote with the same words.
     """
 
     sentence: int
@@ -66,6 +68,17 @@ class Quote:
     speaker: str | None
     status: QuoteStatus = "only-here"
     speaker_name: str | None = None
+    counterpart: int | None = None
+
+    @property
+    def who(self) -> str | None:
+        """Who said it, for people: the name, and the words as written where they
+        differ ("Blake Farenthold (he)"); ``None`` when unknown."""
+        if self.speaker_name is None:
+            return self.speaker
+        if self.speaker is None or self.speaker.casefold() == self.speaker_name.casefold():
+            return self.speaker_name
+        return f"{self.speaker_name} ({self.speaker})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +238,13 @@ class Comparison:
         """Ids of the other article's sentences linked to this one, best first."""
         other = "right" if side == "left" else "left"
         return tuple(getattr(link, other) for link in self.links_of(side, sentence_id))
+
+    def quote_counterpart(self, side: Side, quote: Quote) -> Quote | None:
+        """The other article's quote with the same words, for a shared quote."""
+        if quote.counterpart is None:
+            return None
+        other = self.right if side == "left" else self.left
+        return other.quotes[quote.counterpart]
 
     def is_shared(self, side: Side, sentence_id: int) -> bool:
         return sentence_id in (self._by_left if side == "left" else self._by_right)
