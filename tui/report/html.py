@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from tui.engine import Article, Comparison, Sentence
+from tui.engine import Comparison, Sentence
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
 
@@ -99,8 +99,9 @@ def _sentence_classes(
     return classes, glyphs
 
 
-def _sentence_body(article: Article, sentence: Sentence) -> str:
+def _sentence_body(comparison: Comparison, side: str, sentence: Sentence) -> str:
     """The sentence's text, escaped, with its quotations wrapped in spans."""
+    article = comparison.article(side)  # type: ignore[arg-type]
     text = sentence.text
     pieces: list[str] = []
     cursor = 0
@@ -110,7 +111,12 @@ def _sentence_body(article: Article, sentence: Sentence) -> str:
         if not (cursor <= start < end <= len(text)):
             continue
         status = "quote-only" if quote.status == "only-here" else quote.status
-        speaker = f"said by {quote.speaker}" if quote.speaker else "unattributed"
+        speaker = f"said by {quote.who}" if quote.who else "unattributed"
+        counterpart = comparison.quote_counterpart(side, quote)  # type: ignore[arg-type]
+        if counterpart is not None:
+            # A shared quote: who the other outlet says said it.
+            other = "right" if side == "left" else "left"
+            speaker += f"; {other}: {counterpart.who or 'unattributed'}"
         pieces.append(_e(text[cursor:start]))
         pieces.append(
             f'<span class="q {status}" title="{_e(speaker)}, {status}">{_e(text[start:end])}</span>'
@@ -147,7 +153,7 @@ def _column(comparison: Comparison, side: str, marked: set[int]) -> list[str]:
         glyph = f'<span class="g">{glyphs}</span>' if glyphs else ""
         out.append(
             f'<span class="{" ".join(classes)}" id="{letter}{sentence.id}">{glyph}'
-            f"{_sentence_body(article, sentence)}</span>{refs} "
+            f"{_sentence_body(comparison, side, sentence)}</span>{refs} "
         )
     if open_p:
         out.append("</p>")

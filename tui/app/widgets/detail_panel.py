@@ -170,9 +170,18 @@ def _quote_lines(
     article = comparison.article(side)  # type: ignore[arg-type]
     lines: list[str | tuple[str, str]] = []
     for quote in article.quotes_in(sentence_id):
-        speaker = printable(quote.speaker) if quote.speaker else "unattributed"
         lines += [
             (f"Quote ({side}, {quote.status}): ", _LABEL),
-            f"“{display_text(quote.text)}” — {speaker}\n",
+            f"“{display_text(quote.text)}” — {_who(quote)}",
         ]
+        # A shared quote: who the other outlet says said it.
+        counterpart = comparison.quote_counterpart(side, quote)  # type: ignore[arg-type]
+        if counterpart is not None:
+            other = comparison.article(other_side(side))  # type: ignore[arg-type]
+            lines += [(f" · {outlet_label(other)}: ", _MUTED), _who(counterpart)]
+        lines.append("\n")
     return lines
+
+
+def _who(quote: engine.Quote) -> str:
+    return printable(quote.who) if quote.who else "unattributed"
