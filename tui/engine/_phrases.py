@@ -38,6 +38,8 @@ _TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
 
 WORD, PUNCT, QUOTE = 0, 1, 2
 _NONE: frozenset[str] = frozenset()
+# Words that no phrase reaches across to its left: "said", "had", "him", "he".
+_BARRIERS = frozenset(("aux", "object", "he", "she", "they", "self"))
 # Classes of words that are still nouns or names ("Monday", "statement", "van").
 _OPEN_CLASSES = frozenset(("time", "speech", "naming", "particle"))
 
@@ -335,8 +337,11 @@ class Reader:
             tok = self.toks[i]
             if tok.kind == QUOTE or (tok.kind == PUNCT and tok.text not in ",()"):
                 break
-            if self.cls(i, "subordinator") and not self.cls(i, "preposition"):
+            classes = self._classes[i]
+            if "subordinator" in classes and "preposition" not in classes:
                 break
+            if i < j and ((classes & _BARRIERS and "determiner" not in classes) or self.verb(i)):
+                break  # no phrase reaches across a verb or a pronoun
             found = self.exact(i, j)
             if found is not None:
                 best = found

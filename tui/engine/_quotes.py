@@ -477,7 +477,7 @@ class _Context:
         qi_first = first.where[number]
         qi_last = last.where[number]
         inner = text[quotation.pieces[-1][0] : quotation.pieces[-1][1]]
-        words = sum(len(_WORD.findall(text, a, b)) for a, b in quotation.pieces)
+        words = _count_words(text, quotation.pieces, _MAX_TITLE_WORDS + 1)
         if words <= _SCARE_WORDS and not _LETTERS.search(inner):
             self.rejected.add(number)
             return None  # 'n', ’em: an elision between marks, not words
@@ -545,6 +545,17 @@ class _Context:
             if subject is not None and _personal(first.reader, subject):
                 return Attribution(first.reader, subject, "subject", None)
         return Attribution(first.reader, None, "none", None)
+
+
+def _count_words(text: str, pieces: Sequence[tuple[int, int]], cap: int) -> int:
+    """How many words the pieces hold, counting no further than ``cap``."""
+    count = 0
+    for a, b in pieces:
+        for _ in _WORD.finditer(text, a, b):
+            count += 1
+            if count >= cap:
+                return count
+    return count
 
 
 def _is_title(text: str, quotation: _Quotation, reader: Reader, qi: int) -> bool:

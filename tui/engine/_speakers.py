@@ -156,7 +156,6 @@ class Names:
         self.by_surname: dict[str, list[_Entity]] = {}
         self.run_starts: list[int] = []
         self.run_ends: list[int] = []
-        self.run_sentence: list[int] = []  # where the run's sentence starts
         self.run_entity: dict[int, _Entity | None] = {}
         # Runs by each of their words, lower case.
         self.groups: dict[str, list[int]] = {}
@@ -166,23 +165,34 @@ class Names:
         self.issuers: list[tuple[int, int]] = []
         self._gives_role: dict[int, bool] = {}
         suffixes = {w for w, c in self.lex.classes.items() if "suffix" in c}
-        found: list[tuple[int, int, str, str | None, int]] = []
-        for index, s in enumerate(ordered):
-            if s.kind != "body":
-                continue
-            found.extend(
-                (*m.span(), m.group(), m.group(1), s.start)
-                for m in _RUN.finditer(text, s.start, s.end)
-            )
-            if "ed " in s.text or "out " in s.text or "sent " in s.text:
-                for m in _ISSUED.finditer(text, s.start, s.end):
-                    self.issuers.append((m.start(), index))
-        self.run_starts = [f[0] for f in found]
-        self.run_ends = [f[1] for f in found]
-        self.run_sentence = [f[4] for f in found]
+        self._starts = [s.start for s in ordered]
+        # One scan of the whole text, read into runs in one loop: a run that
+        # crosses into the next sentence ("… in Washington. Smith said") is cut
+        # where that sentence starts; runs outside the body are left out.
+        body = [(s.start, s.end) if s.kind == "body" else (s.start, -1) for s in ordered]
+        starts = self._starts
+        run_starts = self.run_starts
+        run_ends = self.run_ends
         groups: defaultdict[str, list[int]] = defaultdict(list)
         mid: set[str] = set()
-        for k, (a, _, run, last, sentence) in enumerate(found):
+        for m in _RUN.finditer(text):
+            a, b = m.span()
+            index = bisect_right(starts, a) - 1
+            if index < 0:
+                continue
+            sentence_start, sentence_end = body[index]
+            if a >= sentence_end:
+                continue  # not body text, or between sentences
+            run = m.group()
+            last = m.group(1)
+            if b > sentence_end:
+                run = text[a:sentence_end].rstrip()
+                b = a + len(run)
+                words = run.split()
+                last = words[-1] if len(words) > 1 else None
+            k = len(run_starts)
+            run_starts.append(a)
+            run_ends.append(b)
             # Indexed under its last word, the surname of most names; a run
             # with a suffix or an "of" under its other words too.
             key = (last or run).lower().rstrip(".’'")
@@ -193,12 +203,16 @@ class Names:
                 for word in run.split()[:-1]:
                     groups[_key(word)].append(k)
             # Words capitalised inside a sentence, not only at its start.
-            if a - sentence > 2 and text[a - 2] in _INSIDE:
+            if a - sentence_start > 2 and text[a - 2] in _INSIDE:
                 mid.add(key)
                 if last is not None:
                     mid.add(_key(run[: run.find(" ")]))
             elif last is not None:
                 mid.add(key)
+        for index, s in enumerate(ordered):
+            if s.kind == "body" and ("ed " in s.text or "out " in s.text or "sent " in s.text):
+                for m in _ISSUED.finditer(text, s.start, s.end):
+                    self.issuers.append((m.start(), index))
         self.groups = dict(groups)
         self.mid_caps = frozenset(mid)
 
@@ -216,7 +230,8 @@ class Names:
     def read_run(self, k: int) -> _Entity | None:
         if k not in self.run_entity:
             a = self.run_starts[k]
-            at_start = _opens_sentence(self.text, self.run_sentence[k], a)
+            sentence = self._starts[bisect_right(self._starts, a) - 1]
+            at_start = _opens_sentence(self.text, sentence, a)
             self.run_entity[k] = self._run(a, self.run_ends[k], at_start=at_start)
         return self.run_entity[k]
 
@@ -738,6 +753,8 @@ class _Resolver:
     ) -> _Mention | None:
         """What the same description written shortly before referred to ("the man")."""
         for back in range(index, max(-1, index - _DESCRIPTION_WINDOW), -1):
+            if written not in self.ordered[back].text.lower():
+                continue  # cheaper than reading the sentence
             for mention in reversed(self.mentions(back)):
                 if mention.position >= pos or mention.written != written or not mention.name:
                     continue
@@ -766,7 +783,10 @@ class _Resolver:
         antecedent when there is one.
         """
         found: list[str] = []
+        stem = head.rstrip("s")
         for back in range(index, max(-1, index - _DESCRIPTION_WINDOW), -1):
+            if stem not in self.ordered[back].text.lower():
+                continue  # cheaper than reading the sentence
             # A quote's speaker as written ("a woman in the crowd") before the
             # shorter mention read at the same place ("a woman").
             here = [(m.position, 0, m) for m in self.mentions(back)]
