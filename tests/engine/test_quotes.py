@@ -337,6 +337,10 @@ SHORT = [
         [("No,", "she"), ("Absolutely not.", "she")],
         id="short-sentences-of-one-speech",
     ),
+    pytest.param(
+        "The coach was blunt.\n\n“We lost.”", [("We lost.", None)], id="whole-sentence-quote"
+    ),
+    pytest.param("The plan was “dead.” He left.", [], id="fragment-ending-a-sentence"),
 ]
 
 
@@ -471,6 +475,22 @@ NAMES = [
         "“The water is safe,” said Dr. Irene Blum, the city’s health officer.",
         [("The water is safe,", "Dr. Irene Blum", "Irene Blum")],
         id="title-is-not-part-of-the-name",
+    ),
+    pytest.param(
+        "Mayor Tom Albright praised the council in a statement.\n\n"
+        "“Today the city chose stability,” the statement said.",
+        [("Today the city chose stability,", "the statement", "Tom Albright")],
+        id="statement-of-someone-who-spoke-in-a-statement",
+    ),
+    pytest.param(
+        "The Interior Ministry issued a short note. “Talks will resume on Monday,” it said.",
+        [("Talks will resume on Monday,", "it", "Interior Ministry")],
+        id="pronoun-it-is-a-body",
+    ),
+    pytest.param(
+        "Officials at the port spoke on Monday. “We are ready for the ships,” they said.",
+        [("We are ready for the ships,", "they", "Officials")],
+        id="pronoun-they-is-a-plural",
     ),
     pytest.param(
         "The statement was short. “We will continue to monitor the situation.”",

@@ -276,8 +276,11 @@ class Reader:
     def _initial_name(self, i: int) -> bool:
         tok = self.toks[i]
         low = tok.low
-        if tok.text in self.lex.starters or self.lex.role(low) is not None:
+        if tok.text in self.lex.starters:
             return False
+        nxt_cap = i + 1 < len(self.toks) and self.toks[i + 1].cap
+        if self.lex.role(low) is not None:
+            return nxt_cap and low in self.lex.title_words  # "Mayor Tom Albright", not "Officials"
         if low.endswith(("ly", "s")) or _verbal(low) or tok.poss:
             return False
         j = i + 1
@@ -415,7 +418,9 @@ class Reader:
                 j = r
                 continue
             roles = [m for m in range(j, r) if self.lex.role(toks[m].low) is not None]
-            if roles:
+            if not forward and r == stop:
+                j = r  # bounded by the verb: "the Senate Republican campaign arm called"
+            elif roles:
                 j = roles[-1] + 1
             elif not seen_name:
                 if forward:

@@ -55,6 +55,7 @@ _NO, _REOPENS, _CLOSES_LATER = 0, 1, 2
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _INNER_PUNCT = re.compile(r"[.,!?…]$")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_WHOLE_SENTENCE = re.compile(r"[.!?…]$")
 # Short quotes at most this long need someone said to have said them.
 _SCARE_WORDS = 3
 # Titles and names are short: a longer capitalised quotation is a quotation.
@@ -513,12 +514,12 @@ class _Context:
             # "… asserts his innocence" and "will be vindicated": one speaker.
             return prev_in_sentence.inherited()
         if short and not (
-            # “…,” he said. “Nothing at all.”: a short sentence of the same speech.
+            # “Nothing at all.”: a quotation that is a whole sentence is speech,
+            # not a scare quote.
             qi_first == 0
-            and _INNER_PUNCT.search(inner)
-            and previous is not None
-            and self.paragraph_of(previous[1].pieces[-1][0])
-            == self.paragraph_of(quotation.pieces[0][0])
+            and len(first.toks) <= 2
+            and _WHOLE_SENTENCE.search(inner)
+            and inner[:1].isupper()
         ):
             self.rejected.add(number)
             return None

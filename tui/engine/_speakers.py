@@ -66,13 +66,15 @@ _APPOSITIVE_AFTER = re.compile(
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 # Descriptions that introduce someone besides the one before: "another man".
 _CONTRASTIVE = frozenset(("another", "other", "second"))
-# Words that start the mentions a pronoun may stand for (names start themselves).
+# Words that start the mentions a pronoun may stand for (names and plural roles,
+# "officials", start themselves).
 _MENTION_STARTS = frozenset(("he", "she", "the", "a", "an", "another", "this"))
 # Words that, in a quote's sentence, make its speaker the author of a document.
 _DOCUMENT_WORDS = ("statement", "letter", "tweet", "release")
-# "issued a statement", "released a letter": who issued a document.
+# "issued a statement", "released a letter", "praised the council in a
+# statement": whoever did it issued a document.
 _ISSUED = re.compile(
-    r"\b(?:issued|released|put out|posted|sent|published)[ \t]+(?:a|an)[ \t]+"
+    r"\b(?:issued|released|put out|posted|sent|published|in)[ \t]+(?:a|an)[ \t]+"
     r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|letter|tweet|message|release|video)\b"
 )
 
@@ -210,7 +212,7 @@ class Names:
             elif last is not None:
                 mid.add(key)
         for index, s in enumerate(ordered):
-            if s.kind == "body" and ("ed " in s.text or "out " in s.text or "sent " in s.text):
+            if s.kind == "body" and any(w in s.text for w in _DOCUMENT_WORDS):
                 for m in _ISSUED.finditer(text, s.start, s.end):
                     self.issuers.append((m.start(), index))
         self.groups = dict(groups)
@@ -601,6 +603,7 @@ class _Resolver:
                 reader.name_word(i)
                 or tok.low in _MENTION_STARTS
                 or (reader.cls(i, "determiner") and reader.name_word(i + 1))
+                or (tok.low.endswith("s") and reader.lex.role(tok.low) is not None)
             ):
                 i += 1
                 continue
@@ -834,7 +837,13 @@ class _Resolver:
         self.issuer_names.insert(k, name)
 
     def antecedent(self, index: int, pos: int, pronoun: str) -> _Mention | None:
-        """The person a "he" or "she" at ``pos`` stands for."""
+        """Who a "he", "she", "it" or "they" at ``pos`` stands for.
+
+        "he" and "she" stand for a person; "it" for a body ("the ministry …
+        it said"); "they" for a body or a plural description ("officials").
+        """
+        if pronoun in ("it", "they"):
+            return self._body_antecedent(index, pos, plural=pronoun == "they")
         want = "m" if pronoun == "he" else "f"
         fallback: _Mention | None = None
         searched = 0
@@ -871,6 +880,22 @@ class _Resolver:
                     continue
                 return mention
         return fallback
+
+    def _body_antecedent(self, index: int, pos: int, *, plural: bool) -> _Mention | None:
+        for back in range(index, max(-1, index - _PRONOUN_WINDOW), -1):
+            mentions = [m for m in self.mentions(back) if m.position < pos]
+            spoken = [m for m in self.spoken.get(back, ()) if m.position < pos]
+            ordered = (
+                sorted((m for m in mentions if m.subject), key=lambda m: -m.subject)
+                + spoken
+                + [m for m in mentions if not m.subject]
+            )
+            for mention in ordered:
+                if mention.name is None:
+                    continue
+                if mention.kind == "org" or (plural and mention.plural):
+                    return mention
+        return None
 
 
 def _role_of(lex: Lexicon, toks: Sequence[Tok], phrase: Phrase) -> Role | None:
@@ -975,8 +1000,6 @@ def _resolve(resolver: _Resolver, attribution: Attribution) -> _Mention | None:
     pos = reader.toks[phrase.first].start
     index = resolver.sentence_index(pos)
     if phrase.kind == "pronoun":
-        if phrase.head not in ("he", "she"):
-            return None
         mention = resolver.antecedent(index, pos, phrase.head)
     else:
         mention = resolver.describe(reader, phrase, index)
