@@ -324,6 +324,17 @@ SHORT = [
     ),
     pytest.param("The striker, known as “the Wall,” signed on Monday.", [], id="nickname-known-as"),
     pytest.param("A man described as “the witness” spoke.", [], id="described-as-by-nobody"),
+    pytest.param("Members of a group called “the watchers” met.", [], id="a-group-called"),
+    pytest.param(
+        "The panel took up what the organizers called the “streaming question.”",
+        [("streaming question.", "the organizers")],
+        id="what-they-called",
+    ),
+    pytest.param(
+        "Her first film, which one reviewer dismissed as “beautiful but empty,” flopped.",
+        [("beautiful but empty,", "one reviewer")],
+        id="which-they-dismissed-as",
+    ),
     pytest.param(
         "The word “refugee” was painted on the door, he said.", [], id="the-word-as-a-word"
     ),

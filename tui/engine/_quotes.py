@@ -565,28 +565,23 @@ def _is_title(text: str, quotation: _Quotation, reader: Reader, qi: int) -> bool
     inner = text[a:b].rstrip(".,!?;: ")
     words = _WORD.findall(inner)
     toks = reader.toks
-    # "so-called", "dubbed", "known as", "a group called …"
+    # "so-called", "dubbed", "known as"
     k = qi - 1
     while k >= 0 and reader.cls(k, "determiner"):
         k -= 1
-    if k >= 0 and toks[k].low == "as" and k > 0:
-        if reader.cls(k - 1, "naming"):
-            return True  # "known as"
-        if (
-            k > 1
-            and toks[k - 1].low.endswith("ed")
-            and toks[k - 2].kind == 0
-            and not _np_end(reader, k - 2)
-            and not reader.cls(k - 2, "aux")
-        ):
-            return True  # "a man described as …": what others call him
-    if k >= 0 and reader.cls(k, "naming"):
+    if k >= 0 and (
+        reader.cls(k, "naming") or (toks[k].low == "as" and reader.cls(k - 1, "naming"))
+    ):
         return True
-    if k >= 0 and toks[k].low in ("called", "call", "calls"):
-        if k > 0 and reader.cls(k - 1, "passive"):
-            return True
-        if k > 0 and toks[k - 1].kind != PUNCT and not _np_end(reader, k - 1):
-            return True  # "a group called …"
+    # "a group called …", "a man described as …": a name given; "what the
+    # organizers called …", "which a reviewer dismissed as …": words said.
+    verb = None
+    if k > 0 and toks[k].low in ("called", "call", "calls"):
+        verb = k
+    elif k > 1 and toks[k].low == "as" and toks[k - 1].low.endswith("ed"):
+        verb = k - 1
+    if verb is not None and _names_rather_than_says(reader, verb):
+        return True
     if not words or len(quotation.pieces) > 1:
         return False
     capitalised = 0
@@ -597,6 +592,27 @@ def _is_title(text: str, quotation: _Quotation, reader: Reader, qi: int) -> bool
             return False
         capitalised += 1
     return capitalised > 0
+
+
+def _names_rather_than_says(reader: Reader, verb: int) -> bool:
+    """Whether a verb right before a quotation ("called", "described as") gives
+    a name rather than someone's words.
+
+    With its object right after it ("called “X”"), the verb is passive ("a
+    group called …"), unless its object came first ("what the organizers
+    called …") or its subject is a pronoun or a name ("Smith called …").
+    """
+    toks = reader.toks
+    if reader.cls(_skip_adverbs(reader, verb - 1), "passive"):
+        return True  # "was called", "is described as"
+    if toks[verb - 1].kind != 0:
+        return True  # "…, called “X”"
+    if _np_end(reader, verb - 1):
+        return False
+    subject = reader.ending_at(verb - 1, 0)
+    if subject is None:
+        return True
+    return not reader.cls(subject.first - 1, "subordinator")
 
 
 def _np_end(reader: Reader, k: int) -> bool:
