@@ -260,6 +260,21 @@ PHRASES = [
         id="organisation-then-role-then-name",
     ),
     pytest.param(
+        "Mr Lowe rebuked Mr Tan, saying his remarks were “inappropriate.”",
+        [("inappropriate.", "Mr Lowe")],
+        id="a-verb-between-two-names-ends-the-first",
+    ),
+    pytest.param(
+        "Price & Lang has denied the claims, and called the report “irresponsible.”",
+        [("irresponsible.", "Price & Lang")],
+        id="firm-name-with-ampersand",
+    ),
+    pytest.param(
+        "The Treasury’s Office of the Inspector General described “serious gaps” in the audit.",
+        [("serious gaps", "The Treasury’s Office of the Inspector General")],
+        id="possessed-body-name-with-of",
+    ),
+    pytest.param(
         "He said the inspectors found that the crane was “poorly maintained.”",
         [("poorly maintained.", "He")],
         id="thing-subject-yields-to-earlier-speaker",

@@ -287,7 +287,7 @@ class Reader:
         if j >= len(self.toks):
             return False
         nxt = self.toks[j]
-        if nxt.text == ",":
+        if nxt.text in (",", "&"):
             return True
         if nxt.kind == WORD and nxt.cap and not self.lex.classes.get(nxt.low):
             return True  # "Hal Ferris said"
@@ -338,7 +338,7 @@ class Reader:
         best: Phrase | None = None
         for i in range(j, max(lo, j - MAX_PHRASE + 1) - 1, -1):
             tok = self.toks[i]
-            if tok.kind == QUOTE or (tok.kind == PUNCT and tok.text not in ",()"):
+            if tok.kind == QUOTE or (tok.kind == PUNCT and tok.text not in ",()&"):
                 break
             classes = self._classes[i]
             if "subordinator" in classes and "preposition" not in classes:
@@ -384,7 +384,10 @@ class Reader:
                     break
                 continue
             if (
-                self.cls(j, "particle") and seen_name and j + 1 < stop and self.name_word(j + 1)
+                (self.cls(j, "particle") or tok.text == "&")
+                and seen_name
+                and j + 1 < stop
+                and self.name_word(j + 1)
             ) or (
                 tok.low == "of"
                 and j > start
@@ -414,10 +417,18 @@ class Reader:
                     r += 1  # "the colorful and sometimes combative congressman"
                 else:
                     break
-            if r < stop and self.name_word(r) and not toks[r - 1].poss:
+            roles = [m for m in range(j, r) if self.lex.role(toks[m].low) is not None]
+            if (
+                r < stop
+                and self.name_word(r)
+                and not toks[r - 1].poss
+                and (not seen_name or (roles and roles[-1] == r - 1))
+            ):
+                # Words before a name describe it: "reporter Michael Scotto";
+                # after a name only a role does ("Trump campaign adviser Carter
+                # Page"), not a verb ("Mr Koizumi rebuked Mr Konoike").
                 j = r
                 continue
-            roles = [m for m in range(j, r) if self.lex.role(toks[m].low) is not None]
             if not forward and r == stop:
                 j = r  # bounded by the verb: "the Senate Republican campaign arm called"
             elif roles:
@@ -558,6 +569,18 @@ class Reader:
                 break
             if self.lex.has(toks[inner.last].low, "time"):
                 break
+            if (
+                toks[j].low == "of"
+                and core.kind == "name"
+                and core.org
+                and core.name is not None
+                and inner.kind == "name"
+            ):
+                # "the Office of the Inspector General": one body's name.
+                core = replace(core, last=inner.last, name=(core.name[0], inner.last))
+                j = inner.last + 1
+                complements += 1
+                continue
             complement = complement or inner
             complements += 1
             core = replace(core, last=inner.last, complement=complement)
@@ -568,6 +591,7 @@ class Reader:
                 and not inner.org
                 and inner.name
                 and any(_role_kind(self.lex, t) == "person" for t in inner.titles)
+                and self.lex.role(toks[inner.name[1]].low) is None
             ):
                 # "Georgia Bureau of Investigation spokesman John Bankhead": the
                 # person at the end is who the phrase names.

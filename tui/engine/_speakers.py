@@ -52,7 +52,7 @@ _GROUP_LOOKBACK = 10
 _RUN = re.compile(
     r"(?<![\w’'\-.])[A-Z][\w’'\-]*(?:\.[\w’'\-]+)*\.?"
     r"(?:[ \t]+(?:([A-Z][\w’'\-]*(?:\.[\w’'\-]+)*\.?)"
-    r"|(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al|el|of)(?=[ \t]+[A-Z])))*"
+    r"|(?:de|da|di|du|del|della|der|den|van|von|la|le|bin|ibn|al|el|of|&)(?=[ \t]+[A-Z])))*"
 )
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 # What stands before a word inside a sentence: a lower-case word or a comma, then a space.
