@@ -478,6 +478,30 @@ NAMES = [
         id="officials-with-an-organisation",
     ),
     pytest.param(
+        "A Department for Transport spokeswoman said the figures were ‘out of date’.",
+        [
+            (
+                "out of date",
+                "A Department for Transport spokeswoman",
+                "A Department for Transport spokeswoman",
+            )
+        ],
+        id="body-name-as-a-modifier",
+    ),
+    pytest.param(
+        "Speaking in Leeds, Ms Hughes said: ‘This is the biggest plan in a generation.’\n\n"
+        "‘They promised us trains,’ said Peter Grant, a rival.\n\n"
+        "‘It is a disgrace.\n\n"
+        "‘People deserve better,’ he added.",
+        [
+            ("This is the biggest plan in a generation.", "Ms Hughes", "Hughes"),
+            ("They promised us trains,", "Peter Grant", "Peter Grant"),
+            ("It is a disgrace.", "he", "Peter Grant"),
+            ("People deserve better,", "he", "Peter Grant"),
+        ],
+        id="single-marks-and-a-quote-over-two-paragraphs",
+    ),
+    pytest.param(
         "“We are watching closely,” a spokesman said.",
         [("We are watching closely,", "a spokesman", "a spokesman")],
         id="unnamed-description-is-its-own-name",

@@ -581,6 +581,24 @@ class Reader:
                 j = inner.last + 1
                 complements += 1
                 continue
+            if (
+                core.kind == "name"
+                and inner.kind == "description"
+                and self.name_word(inner.first)
+                and _role_kind(self.lex, inner.head) == "person"
+            ):
+                # "a Department for Transport spokeswoman": the body's name is
+                # a modifier; the person is who the phrase names.
+                core = replace(
+                    core,
+                    kind="description",
+                    head=inner.head,
+                    name=None,
+                    org=False,
+                    last=inner.last,
+                    titles=inner.titles,
+                )
+                break
             complement = complement or inner
             complements += 1
             core = replace(core, last=inner.last, complement=complement)
