@@ -578,7 +578,6 @@ class _Resolver:
         # and from "X issued a statement".
         self.issuer_positions: list[int] = []
         self.issuer_names: list[str] = []
-        self._issuers_read = False
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -819,17 +818,26 @@ class _Resolver:
         return None
 
     def issuer_before(self, pos: int) -> str | None:
-        """Who issued the latest document before ``pos`` ("the statement" speaks for them)."""
-        if not self._issuers_read:
-            self._issuers_read = True
-            for at, index in self.names.issuers:
-                # The subject of "issued": the last subject in its sentence before it.
-                before = [m for m in self.mentions(index) if m.position < at and m.name]
-                subjects = [m for m in before if m.subject] or before
-                if subjects and subjects[-1].name:
-                    self.record_issuer(at, subjects[-1].name)
+        """Who issued the latest document before ``pos`` ("the statement" speaks for them).
+
+        Either a quote's speaker in a sentence about a document ("X said in a
+        statement") or the subject of "issued a statement"; of the latter only
+        the few nearest before ``pos`` are read.
+        """
         k = bisect_left(self.issuer_positions, pos) - 1
-        return self.issuer_names[k] if k >= 0 else None
+        best_at = self.issuer_positions[k] if k >= 0 else -1
+        best = self.issuer_names[k] if k >= 0 else None
+        issuers = self.names.issuers
+        n = bisect_left(issuers, (pos, -1)) - 1
+        for at, index in issuers[max(0, n - 2) : n + 1][::-1]:
+            if at <= best_at:
+                break
+            # The subject of "issued": the last subject in its sentence before it.
+            before = [m for m in self.mentions(index) if m.position < at and m.name]
+            subjects = [m for m in before if m.subject] or before
+            if subjects and subjects[-1].name:
+                return subjects[-1].name
+        return best
 
     def record_issuer(self, pos: int, name: str) -> None:
         k = bisect_left(self.issuer_positions, pos)
