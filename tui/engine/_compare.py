@@ -18,6 +18,7 @@ from ._model import (
     QuoteStatus,
     Side,
 )
+from ._phrases import lexicon
 from ._quotes import find_quotes
 from ._segment import segment
 
@@ -107,12 +108,6 @@ def _with_speaker_conflicts(
     )
 
 
-# Lower-case words that may stand inside a name ("House of Representatives").
-_NAME_PARTICLES = frozenset(
-    ("of", "de", "da", "di", "du", "del", "der", "van", "von", "la", "le", "al", "bin")
-)
-
-
 def _is_name(speaker: str | None) -> bool:
     """A speaker's name rather than a description: every word capitalised."""
     if not speaker:
@@ -120,7 +115,7 @@ def _is_name(speaker: str | None) -> bool:
     words = speaker.split()
     return (
         words[0][:1].isupper()
-        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and all(w[:1].isupper() or lexicon().has(w, "particle") or w == "of" for w in words)
         and words[0].lower() not in ("the", "a", "an")
     )
 

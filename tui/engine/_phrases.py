@@ -40,8 +40,12 @@ WORD, PUNCT, QUOTE = 0, 1, 2
 _NONE: frozenset[str] = frozenset()
 # Words that no phrase reaches across to its left: "said", "had", "him", "he".
 _BARRIERS = frozenset(("aux", "object", "he", "she", "they", "self"))
-# Classes of words that are still nouns or names ("Monday", "statement", "van").
-_OPEN_CLASSES = frozenset(("time", "speech", "naming", "particle"))
+# Classes of words that are still nouns, verbs or names ("Monday", "statement",
+# "told", "van"): a word of no other class is no function word.
+_OPEN_CLASSES = frozenset(
+    {"time", "speech", "naming", "particle", "issued", "issuing"}
+    | {"contrastive", "addressing", "minor"}
+)
 
 
 class Tok(NamedTuple):
@@ -75,8 +79,17 @@ class Lexicon:
 
     plurals: dict[str, Role]  # "officials", "witnesses": the roles of plural forms
 
+    def words(self, cls: str) -> frozenset[str]:
+        """Every word of one class."""
+        return frozenset(w for w, classes in self.classes.items() if cls in classes)
+
     def has(self, low: str, cls: str) -> bool:
         return cls in self.classes.get(low, ())
+
+    def function(self, low: str) -> bool:
+        """A closed-class word ("the", "of", "had", "he"), never part of a name or a head."""
+        classes = self.classes.get(low, _NONE)
+        return bool(classes) and not classes <= _OPEN_CLASSES
 
     def role(self, low: str) -> Role | None:
         """The role a word names, singular or plural ("officials")."""
@@ -232,7 +245,7 @@ class Reader:
             and len(tok.low) > 4
             and tok.low.endswith("ly")
             and self.lex.role(tok.low) is None
-            and not self.lex.classes.get(tok.low)
+            and not self.lex.function(tok.low)
         )
 
     def function(self, i: int) -> bool:
@@ -289,7 +302,7 @@ class Reader:
         nxt = self.toks[j]
         if nxt.text in (",", "&"):
             return True
-        if nxt.kind == WORD and nxt.cap and not self.lex.classes.get(nxt.low):
+        if nxt.kind == WORD and nxt.cap and not self.lex.function(nxt.low):
             return True  # "Hal Ferris said"
         return (
             nxt.kind == WORD

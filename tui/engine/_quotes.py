@@ -60,32 +60,8 @@ _WHOLE_SENTENCE = re.compile(r"[.!?…]$")
 _SCARE_WORDS = 3
 # Titles and names are short: a longer capitalised quotation is a quotation.
 _MAX_TITLE_WORDS = 8
-_MINOR_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "vs",
-        "de",
-        "la",
-        "le",
-        "du",
-        "von",
-        "van",
-    ]
-)
-# Words that end the parenthesis between a subject and its verb at most this far apart.
+# How many tokens a parenthesis between a subject and its verb may hold
+# ("The guard, speaking in a low voice as he walked away, said").
 _MAX_PARENTHESIS = 16
 
 
@@ -586,7 +562,7 @@ def _is_title(text: str, quotation: _Quotation, reader: Reader, qi: int) -> bool
         return False
     capitalised = 0
     for word in words:
-        if word.lower() in _MINOR_WORDS and capitalised:
+        if capitalised and reader.lex.has(word.lower(), "minor"):
             continue
         if not (word[0].isupper() or word[0].isdigit()):
             return False
@@ -737,7 +713,7 @@ def _before(reader: Reader, qi: int, lo: int) -> Phrase | None:
         if reader.verb(k) or (reader.participle(k) and reader.cls(k - 1, "aux")):
             if k > 0 and reader.cls(_skip_adverbs(reader, k - 1), "passive") and low != "said":
                 continue  # "is accused of being …", "was called …": not the subject's words
-            if low in _ISSUING and k > 0 and reader.lex.role(toks[k - 1].low) is not None:
+            if reader.cls(k, "issuing") and k > 0 and reader.lex.role(toks[k - 1].low) is not None:
                 continue  # "a statement issued Tuesday"
             subject = _subject_of(reader, k, depth=0)
             if subject is not None and not _personal(reader, subject):
@@ -761,10 +737,6 @@ def _skip_adverbs(reader: Reader, k: int) -> int:
     while k > 0 and reader.adverb(k):
         k -= 1
     return k
-
-
-# Verbs that issue documents: after a noun they are passive ("a statement issued Tuesday").
-_ISSUING = frozenset(("issued", "released", "posted", "published", "read"))
 
 
 def _speech_owner(reader: Reader, k: int) -> Phrase | None:

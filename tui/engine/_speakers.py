@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from ._model import Sentence
 from ._phrases import QUOTE, Lexicon, Phrase, Reader, Role, Tok, lexicon
@@ -63,20 +64,19 @@ _APPOSITIVE_AFTER = re.compile(
     r"[ \t]*(?:\([^()]{1,12}\))?,[ \t]+(?:the|a|an|his|her|their|its)[ \t]+"
     r"([^,.;:()\"“”]{1,70}?)[ \t]*[,.;:)]"
 )
-_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
-# Descriptions that introduce someone besides the one before: "another man".
-_CONTRASTIVE = frozenset(("another", "other", "second"))
 # Words that start the mentions a pronoun may stand for (names and plural roles,
 # "officials", start themselves).
 _MENTION_STARTS = frozenset(("he", "she", "the", "a", "an", "another", "this"))
-# Words that, in a quote's sentence, make its speaker the author of a document.
-_DOCUMENT_WORDS = ("statement", "letter", "tweet", "release")
-# "issued a statement", "released a letter", "praised the council in a
-# statement": whoever did it issued a document.
-_ISSUED = re.compile(
-    r"\b(?:issued|released|put out|posted|sent|published|in)[ \t]+(?:a|an)[ \t]+"
-    r"(?:[\w\-]+[ \t]+){0,2}?(?:statement|letter|tweet|message|release|video)\b"
-)
+
+
+@cache
+def _issued() -> re.Pattern[str]:
+    """ "issued a statement", "released a letter", "praised the council in a
+    statement": whoever did it issued a document (words from the data lists)."""
+    lex = lexicon()
+    verbs = "|".join(sorted(lex.words("issuing") | {"in"}))
+    nouns = "|".join(sorted(lex.words("issued")))
+    return re.compile(rf"\b(?:{verbs})[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?(?:{nouns})\b")
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,7 +166,9 @@ class Names:
         # (position, sentence index) of each "issued a statement".
         self.issuers: list[tuple[int, int]] = []
         self._gives_role: dict[int, bool] = {}
-        suffixes = {w for w, c in self.lex.classes.items() if "suffix" in c}
+        suffixes = self.lex.words("suffix")
+        documents = self.lex.words("issued")
+        issued = _issued()
         self._starts = [s.start for s in ordered]
         # One scan of the whole text, read into runs in one loop: a run that
         # crosses into the next sentence ("… in Washington. Smith said") is cut
@@ -212,8 +214,8 @@ class Names:
             elif last is not None:
                 mid.add(key)
         for index, s in enumerate(ordered):
-            if s.kind == "body" and any(w in s.text for w in _DOCUMENT_WORDS):
-                for m in _ISSUED.finditer(text, s.start, s.end):
+            if s.kind == "body" and any(w in s.text for w in documents):
+                for m in issued.finditer(text, s.start, s.end):
                     self.issuers.append((m.start(), index))
         self.groups = dict(groups)
         self.mid_caps = frozenset(mid)
@@ -274,13 +276,12 @@ class Names:
         while words:
             w = words[0][2].rstrip(".")
             low = w.lower()
-            classes = lex.classes.get(low, frozenset())
-            function = bool(classes) and not classes <= {"time", "speech", "naming", "particle"}
+            function = lex.function(low)
             # A sentence's first word is a name when another capitalised word
             # follows it ("Hal Ferris said"), or when the article capitalises it
             # inside a sentence too.
             common = at_start and len(words) == 1 and low not in mid_caps and not w.isupper()
-            if function or "time" in classes or common:
+            if function or lex.has(low, "time") or common:
                 words = words[1:]
                 at_start = False
                 continue
@@ -392,7 +393,7 @@ class Names:
             words = stripped[:-1].split()[-5:]
             for k in range(len(words) - 1, -1, -1):
                 w = words[k].lower()
-                if w in _DETERMINERS or w.endswith(("'s", "’s")):
+                if lex.has(w, "determiner") or w.endswith(("'s", "’s")):
                     if k < len(words) - 1:
                         out.append(_head(" ".join(words[k + 1 :]), lex))
                     break
@@ -402,10 +403,10 @@ class Names:
             # "reporter Michael Scotto", "vice presidential candidate Paul Ryan"
             tail: list[str] = []
             for w in reversed(before.split()[-3:]):
-                if not (w.islower() and w.replace("-", "").isalpha()) or lex.classes.get(w):
+                if not (w.islower() and w.replace("-", "").isalpha()) or lex.function(w):
                     break
                 tail.insert(0, w)
-            if tail and not lex.classes.get(tail[-1]):
+            if tail and not lex.function(tail[-1]):
                 head = _head(" ".join(tail), lex)
                 if lex.role(head[0]) is not None or len(tail) > 1:
                     out.append(head)
@@ -803,7 +804,7 @@ class _Resolver:
                 if words[0] == "the":
                     continue
                 found.append(mention.name)
-                if words[0] not in _CONTRASTIVE:
+                if not self.lex.has(words[0], "contrastive"):
                     return _Mention(
                         pos,
                         None,
@@ -1019,6 +1020,6 @@ def _resolve(resolver: _Resolver, attribution: Attribution) -> _Mention | None:
         resolver.names.read_group(entity.surname, pos)
         mention = replace(mention, name=entity.display(resolver.text, pos))
     sentence = resolver.ordered[index]
-    if mention.name and any(w in sentence.text for w in _DOCUMENT_WORDS):
+    if mention.name and any(w in sentence.text for w in resolver.lex.words("issued")):
         resolver.record_issuer(pos, mention.name)  # "X said in a statement"
     return mention
