@@ -81,7 +81,7 @@ class Lexicon:
 
     def words(self, cls: str) -> frozenset[str]:
         """Every word of one class."""
-        return frozenset(w for w, classes in self.classes.items() if cls in classes)
+        return _class_words(cls)
 
     def has(self, low: str, cls: str) -> bool:
         return cls in self.classes.get(low, ())
@@ -121,6 +121,11 @@ def lexicon() -> Lexicon:
             **{f"{w}s": r for w, r in roles.items() if len(w) > 2},
         },
     )
+
+
+@cache
+def _class_words(cls: str) -> frozenset[str]:
+    return frozenset(w for w, classes in lexicon().classes.items() if cls in classes)
 
 
 def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int, int]]) -> list[Tok]:

@@ -79,6 +79,15 @@ def _issued() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?(?:{nouns})\b")
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are never a name on their own: "The", "But", "He"."""
+    lex = lexicon()
+    return frozenset(
+        w.capitalize() for w in lex.classes if lex.function(w) and w.isalpha()
+    ) | frozenset(w for w in lex.starters if w.isalpha())
+
+
 @dataclass(frozen=True, eq=False)
 class Attribution:
     """A quote's speaker as pass 2 found it: a phrase in a sentence's tokens.
@@ -167,8 +176,8 @@ class Names:
         self.issuers: list[tuple[int, int]] = []
         self._gives_role: dict[int, bool] = {}
         suffixes = self.lex.words("suffix")
-        documents = self.lex.words("issued")
         issued = _issued()
+        skip = _not_names()
         self._starts = [s.start for s in ordered]
         # One scan of the whole text, read into runs in one loop: a run that
         # crosses into the next sentence ("… in Washington. Smith said") is cut
@@ -189,6 +198,8 @@ class Names:
                 continue  # not body text, or between sentences
             run = m.group()
             last = m.group(1)
+            if last is None and run in skip:
+                continue  # "The", "But", "He": no name
             if b > sentence_end:
                 run = text[a:sentence_end].rstrip()
                 b = a + len(run)
@@ -213,7 +224,9 @@ class Names:
                     mid.add(_key(run[: run.find(" ")]))
             elif last is not None:
                 mid.add(key)
+        documents = tuple(self.lex.words("issued"))
         for index, s in enumerate(ordered):
+            # The plain test first: the pattern is slower than a look for its nouns.
             if s.kind == "body" and any(w in s.text for w in documents):
                 for m in issued.finditer(text, s.start, s.end):
                     self.issuers.append((m.start(), index))
