@@ -379,7 +379,6 @@ class _Context:
         self.text = text
         self.ordered = ordered
         self.starts = [s.start for s in ordered]
-        self.quotations = quotations
         self.masks = sorted(
             (a, b, number) for number, q in enumerate(quotations) for a, b in q.masks
         )
@@ -389,9 +388,6 @@ class _Context:
         self._paragraph_end: dict[int, int] = {}
         for s in ordered:
             self._paragraph_end[s.paragraph] = max(self._paragraph_end.get(s.paragraph, 0), s.end)
-        # Quotations judged not to be quotes (titles, names): passed over when
-        # looking for the quote before.
-        self.rejected: set[int] = set()
 
     def paragraph_of(self, pos: int) -> int:
         return _sentence_at(self.starts, self.ordered, pos).paragraph
@@ -456,12 +452,10 @@ class _Context:
         inner = text[quotation.pieces[-1][0] : quotation.pieces[-1][1]]
         words = _count_words(text, quotation.pieces, _MAX_TITLE_WORDS + 1)
         if words <= _SCARE_WORDS and not _LETTERS.search(inner):
-            self.rejected.add(number)
             return None  # 'n', ’em: an elision between marks, not words
         after = _after(last.reader, qi_last)
         if quotation.orphan:
             if after is None:
-                self.rejected.add(number)
                 return None
             return Attribution(last.reader, after, "after", None)
         if words <= _MAX_TITLE_WORDS and _is_title(text, quotation, first.reader, qi_first):
@@ -469,7 +463,6 @@ class _Context:
             # sentence and someone says it; "her memoir, “Find Me,” …" is a title.
             opens = qi_first == 0 or first.toks[qi_first - 1].text == ":"
             if not (opens and after is not None and _INNER_PUNCT.search(inner)):
-                self.rejected.add(number)
                 return None
         if after is not None:
             return Attribution(last.reader, after, "after", None)
@@ -497,7 +490,6 @@ class _Context:
             and _WHOLE_SENTENCE.search(inner)
             and inner[:1].isupper()
         ):
-            self.rejected.add(number)
             return None
         if previous is not None:
             p_number, p_quotation, p_attribution = previous
@@ -775,9 +767,6 @@ def _skip_back(reader: Reader, e: int, lo: int) -> int:
         else:
             break
     return e
-
-
-_COORDINATED = Phrase(-1, -1, "coordinated", "")
 
 
 def _subject_of(reader: Reader, k: int, *, depth: int) -> Phrase | None:
