@@ -522,6 +522,16 @@ NAMES = [
         id="the-woman-is-the-woman-before",
     ),
     pytest.param(
+        "Nina Holt posted the photo on Tuesday.\n\n“I went too far,” the comedian said.",
+        [("I went too far,", "the comedian", "Nina Holt")],
+        id="description-of-the-person-named-before",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes arrived later.\n\n“Nobody was hurt,” the officer said.",
+        [("Nobody was hurt,", "the officer", "the officer")],
+        id="an-often-unnamed-role-is-not-the-person-before",
+    ),
+    pytest.param(
         "“The water is safe,” said Dr. Irene Blum, the city’s health officer.",
         [("The water is safe,", "Dr. Irene Blum", "Irene Blum")],
         id="title-is-not-part-of-the-name",

@@ -44,7 +44,7 @@ _BARRIERS = frozenset(("aux", "object", "he", "she", "they", "self"))
 # "told", "van"): a word of no other class is no function word.
 _OPEN_CLASSES = frozenset(
     {"time", "speech", "naming", "particle", "issued", "issuing"}
-    | {"contrastive", "addressing", "minor"}
+    | {"contrastive", "addressing", "minor", "anonymous"}
 )
 
 

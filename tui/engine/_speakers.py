@@ -757,6 +757,16 @@ class _Resolver:
             found = self.unnamed(index, pos, head, gender) if deep else None
             if found is not None:
                 return found
+            if deep and kind == "person" and not phrase.plural and not lex.has(head, "anonymous"):
+                # "the comedian" for someone named just before without that
+                # word: the person the sentences before are about.
+                found = self.antecedent(index, pos, "she" if gender == "f" else "he", named=True)
+                if (
+                    found is not None
+                    and found.entity is not None
+                    and (gender == "-" or found.gender in ("-", gender))
+                ):
+                    return replace(found, position=pos)
         mention_kind = kind if kind in ("person", "org") else "thing"
         return _Mention(pos, None, written, gender, mention_kind, phrase.plural, 0, head=head)
 
@@ -858,15 +868,19 @@ class _Resolver:
         self.issuer_positions.insert(k, pos)
         self.issuer_names.insert(k, name)
 
-    def antecedent(self, index: int, pos: int, pronoun: str) -> _Mention | None:
+    def antecedent(
+        self, index: int, pos: int, pronoun: str, *, named: bool = False
+    ) -> _Mention | None:
         """Who a "he", "she", "it" or "they" at ``pos`` stands for.
 
         "he" and "she" stand for a person; "it" for a body ("the ministry …
         it said"); "they" for a body or a plural description ("officials").
+        ``named`` looks only for a named person (for a description), not for
+        the gender a pronoun needs.
         """
         if pronoun in ("it", "they"):
             return self._body_antecedent(index, pos, plural=pronoun == "they")
-        want = "m" if pronoun == "he" else "f"
+        want = "-" if named else ("m" if pronoun == "he" else "f")
         fallback: _Mention | None = None
         searched = 0
         # Sentences with nothing to refer to (inside a long quote) do not count.
@@ -891,7 +905,9 @@ class _Resolver:
             for mention in ordered:
                 if mention.kind not in ("person", "unknown") or mention.plural:
                     continue
-                if mention.gender not in ("-", want):
+                if want != "-" and mention.gender not in ("-", want):
+                    continue
+                if named and mention.entity is None:
                     continue
                 if mention.name is None:
                     if mention.subject and mention.gender == want:
