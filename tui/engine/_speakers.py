@@ -4,27 +4,34 @@ News copy names a person in full once ("Texas Gov. Rick Perry", "Rep. Blake
 Farenthold") and then by surname, title, description or pronoun. This module
 follows those references back:
 
-- a name ("Mr. Hunter", "Perry") is the fullest form of the same name in the
-  article ("Duncan Hunter"), never merging people whose titles or first names
+- a name ("Mr. Hunter", "Perry") is the fullest form of the same name before
+  it ("Duncan Hunter"), never merging people whose honorifics or first names
   disagree ("Mr. Trump" is not "Melania Trump");
 - a description ("the governor", "the four-term congressman") is the latest
   person the article introduced with that role, by title ("Gov.", "Rep."),
   appositive ("Reince Priebus, the chairman of …") or premodifier ("reporter
-  Michael Scotto"); a description of someone never named is the description
-  that introduced them ("the man" after "an unidentified young man");
-- a pronoun ("he", "she") is the nearest compatible person before it: the
-  subjects of the sentences before it first (a sentence's subject outranks its
-  objects), then the speakers of the quotes there;
+  Michael Scotto"); else what the same description meant before; else the
+  description that introduced someone never named ("the man" after "an
+  unidentified young man", not after "another man"); else the person the
+  sentences before are about ("the comedian"), unless the role is one news
+  copy leaves unnamed ("the source"). "The department" is the body named so
+  before ("the Justice Department");
+- a pronoun is the nearest compatible one before it: for "he" and "she" a
+  person, the subjects of the sentences before first (a sentence's own subject
+  outranks a clause's, and subjects outrank objects), then who spoke there;
+  for "it" a body; for "they" a body or a plural ("officials");
 - a document ("the statement", "the tweets") speaks for whoever issued it
-  ("a statement from Grimm's attorney", "X said in a statement").
+  ("a statement from Grimm's attorney", "X said in a statement", "X issued a
+  statement"); "Trump's account" speaks for Trump.
 
 Anything that cannot be resolved keeps the words as written; a description of
 someone never named is its own name ("a spokesman"). Every name returned is a
 span of the article's text.
 
-The whole-article pass is one regular expression over capitalised words; only
-the sentences near a pronoun or description are read as tokens, a bounded
-number each, so resolution stays linear in the text.
+The whole-article pass is one pattern scan for runs of capitalised words; a
+run is read only when a lookup needs it, and only the few sentences before a
+pronoun or a description are read as tokens, so resolution stays linear in the
+text.
 """
 
 from __future__ import annotations
