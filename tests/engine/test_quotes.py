@@ -340,6 +340,12 @@ SHORT = [
     pytest.param("The striker, known as “the Wall,” signed on Monday.", [], id="nickname-known-as"),
     pytest.param("A man described as “the witness” spoke.", [], id="described-as-by-nobody"),
     pytest.param("Members of a group called “the watchers” met.", [], id="a-group-called"),
+    pytest.param("They call it “rock and roll” in the south.", [], id="what-people-call-it"),
+    pytest.param(
+        "Mr. Lowe branded the plan a “mistake” and blamed “bad advice.”",
+        [("mistake", "Mr. Lowe"), ("bad advice.", "Mr. Lowe")],
+        id="branded-and-blamed",
+    ),
     pytest.param(
         "The panel took up what the organizers called the “streaming question.”",
         [("streaming question.", "the organizers")],
