@@ -412,12 +412,13 @@ class _Context:
         found = self._cache.get(index)
         if found is None:
             s = self.ordered[index]
-            first = bisect_right(self.mask_ends, s.start)
+            # The quotations over this sentence (walked by index: a slice of
+            # the list for every sentence would cost the whole list each time).
             masks: list[tuple[int, int, int]] = []
-            for a, b, number in self.masks[first:]:
-                if a >= s.end:
+            for k in range(bisect_right(self.mask_ends, s.start), len(self.masks)):
+                if self.masks[k][0] >= s.end:
                     break
-                masks.append((a, b, number))
+                masks.append(self.masks[k])
             toks = tokenize(self.text, s.start, s.end, masks)
             starts = {0}
             for i, tok in enumerate(toks):
