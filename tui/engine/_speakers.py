@@ -65,7 +65,6 @@ _RUN = re.compile(
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 # What stands before a word inside a sentence: a lower-case word or a comma, then a space.
 _INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;")
-_RUN_TOKEN = re.compile(r"\S+")
 # An appositive after a name: ", the chairman of the committee,".
 _APPOSITIVE_AFTER = re.compile(
     r"[ \t]*(?:\([^()]{1,12}\))?,[ \t]+(?:the|a|an|his|her|their|its)[ \t]+"
@@ -293,10 +292,13 @@ class Names:
         text = self.text
         lex = self.lex
         mid_caps = self.mid_caps
-        words = [
-            (m.start() + start, m.end() + start, m.group())
-            for m in _RUN_TOKEN.finditer(text[start:end])
-        ]
+        chunk = text[start:end]
+        words: list[tuple[int, int, str]] = []
+        at = 0
+        for word in chunk.split():
+            at = chunk.index(word, at)
+            words.append((start + at, start + at + len(word), word))
+            at += len(word)
         # A sentence's first word is a name only if the article capitalises it elsewhere.
         while words:
             w = words[0][2].rstrip(".")
@@ -692,7 +694,9 @@ class _Resolver:
                 role = lex.role(title)
                 if role is not None and role.gender != "-":
                     gender = role.gender
-            entity = self.names.entity_at(toks[a].start, forms=deep)
+            # A name written in full ("Jon Thompson") is its own fullest form;
+            # only a surname ("Mr. Thompson") needs the forms before it.
+            entity = self.names.entity_at(toks[a].start, forms=deep and len(tokens) == 1)
             if entity is None and deep:
                 entity = self.names.named(tokens, gender, pos)
             if entity is None or entity.org or phrase.org:
@@ -1070,8 +1074,8 @@ def _resolve(resolver: _Resolver, attribution: Attribution) -> _Mention | None:
     if mention is None or mention.name is None:
         return None
     entity = mention.entity
-    if entity is not None and not entity.org and entity.forms:
-        # Mentions of the sentences before were read without all their forms.
+    if entity is not None and not entity.org and entity.forms and " " not in mention.name:
+        # A surname from the sentences before, read without the forms of its name.
         resolver.names.read_group(entity.surname, pos)
         mention = replace(mention, name=entity.display(resolver.text, pos))
     sentence = resolver.ordered[index]
