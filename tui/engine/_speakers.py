@@ -584,6 +584,9 @@ class _Mention:
     subject: int  # 0 an object or the like, 1 the subject of a clause inside, 2 the sentence's
     written: str = ""  # a description as written, lower case ("the man")
     head: str = ""  # a description's head word ("man")
+    # A description of someone named before ("the congressman"), left to be
+    # resolved only if a pronoun picks it: (reader, phrase, sentence index).
+    later: tuple[Reader, Phrase, int] | None = None
 
 
 class _Resolver:
@@ -749,6 +752,18 @@ class _Resolver:
             if r is not None and r.gender != "-":
                 gender = r.gender
         written = self._as_written(reader, phrase)
+        if phrase.definite and kind in ("person", "org") and not deep:
+            return _Mention(
+                pos,
+                None,
+                written,
+                gender,
+                kind,
+                phrase.plural,
+                0,
+                head=head,
+                later=(reader, phrase, index),
+            )
         if phrase.definite and kind in ("person", "org"):
             # The same description written before refers to the same one.
             same = (
@@ -933,8 +948,18 @@ class _Resolver:
                 if mention.kind == "unknown" and not mention.subject:
                     fallback = fallback or mention
                     continue
-                return mention
+                return self._settle(mention)
         return fallback
+
+    def _settle(self, mention: _Mention) -> _Mention:
+        """A mention left for later, resolved now that a pronoun stands for it."""
+        if mention.later is None:
+            return mention
+        reader, phrase, index = mention.later
+        found = self.describe(reader, phrase, index)
+        if found is None:
+            return replace(mention, later=None)
+        return replace(found, subject=mention.subject, later=None)
 
     def _body_antecedent(self, index: int, pos: int, *, plural: bool) -> _Mention | None:
         for back in range(index, max(-1, index - _PRONOUN_WINDOW), -1):
@@ -949,7 +974,7 @@ class _Resolver:
                 if mention.name is None:
                     continue
                 if mention.kind == "org" or (plural and mention.plural):
-                    return mention
+                    return self._settle(mention)
         return None
 
 
