@@ -6,6 +6,7 @@ import asyncio
 import functools
 import random
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,7 +19,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.status_line import StatusLine
-from tui.engine import Article, Comparison, compare_texts
+from tui.engine import Article, Comparison, Link, compare_texts
 
 WIDE = (120, 40)
 NARROW = (80, 30)
@@ -318,6 +319,38 @@ async def test_detail_panel_shows_the_link_and_its_conflict(
         assert "repairs, dollars" in text
         await pilot.press("escape")
         assert not screen.detail_open and not panel.display
+
+
+@sync
+async def test_detail_panel_shows_who_each_outlet_says_said_a_shared_quote(
+    build_article: Callable[..., Article],
+) -> None:
+    left = build_article(
+        [
+            [("Pier plan", "title")],
+            ["Mayor Ada Kim visited the pier.", '"We will rebuild the pier," she said.'],
+        ],
+        source="/news/gazette.txt",
+        title="Pier plan",
+        quotes=[(2, "We will rebuild the pier,", "she", "shared")],
+    )
+    right = build_article(
+        [[("Pier news", "title")], ['"We will rebuild the pier," a spokesman said.']],
+        source="/news/courier.txt",
+        title="Pier news",
+        quotes=[(1, "We will rebuild the pier,", "a spokesman", "shared")],
+    )
+    left = replace(left, quotes=(replace(left.quotes[0], speaker_name="Ada Kim", counterpart=0),))
+    right = replace(
+        right, quotes=(replace(right.quotes[0], speaker_name="a spokesman", counterpart=0),)
+    )
+    comparison = Comparison(left, right, (Link(2, 1, 0.9, "strong", (), ("pier",)),), 0.5)
+    app = StorydiffApp(comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("G", "d")
+        text = str(app.screen.query_one(DetailPanel).query_one("#detail-body").content)
+        assert "“We will rebuild the pier,” — Ada Kim (she) · courier.txt: a spokesman" in text
+        assert "“We will rebuild the pier,” — a spokesman · gazette.txt: Ada Kim (she)" in text
 
 
 @sync

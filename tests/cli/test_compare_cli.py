@@ -199,7 +199,7 @@ def test_same_file_twice_is_allowed_and_says_so(good: Path) -> None:
 
 SIDE_KEYS = {"source", "title", "outlet", "sentences", "quotes"}
 SENTENCE_KEYS = {"id", "start", "end", "kind", "paragraph", "text"}
-QUOTE_KEYS = {"sentence", "start", "end", "text", "speaker", "status"}
+QUOTE_KEYS = {"sentence", "start", "end", "text", "speaker", "speaker_name", "status"}
 LINK_KEYS = {"left", "right", "score", "strength", "conflicts"}
 SUMMARY_KEYS = {
     "left_body",

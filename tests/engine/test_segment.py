@@ -508,8 +508,8 @@ def test_sample_pair_matches_the_gold(shared: Callable[[str], Path]) -> None:
 
 def test_word_lists_load_on_first_use_not_at_import() -> None:
     code = (
-        "import tui.engine, tui.engine._segment as s, tui.engine._quotes as q\n"
-        "loaders = [s._abbreviations, s._starters, s._furniture_phrases, s._shapes, q._patterns]\n"
+        "import tui.engine, tui.engine._segment as s, tui.engine._phrases as q\n"
+        "loaders = [s._abbreviations, s._starters, s._furniture_phrases, s._shapes, q.lexicon]\n"
         "assert all(f.cache_info().currsize == 0 for f in loaders)\n"
         "s.segment('Mr. Smith said so. He left.')\n"
         "assert s._abbreviations.cache_info().currsize == 1\n"

@@ -8,7 +8,17 @@ from pathlib import Path
 
 from ._load import DEFAULT_MAX_BYTES, read_text_file
 from ._match import align, quote_key
-from ._model import Article, Comparison, Document, Link, Quote, QuoteStatus, Side
+from ._model import (
+    Article,
+    Comparison,
+    Conflict,
+    Document,
+    Link,
+    Quote,
+    QuoteStatus,
+    Side,
+)
+from ._phrases import lexicon
 from ._quotes import find_quotes
 from ._segment import segment
 
@@ -51,16 +61,69 @@ def _with_quote_status(
     linked = {getattr(link, side) for link in links}
     quotes: list[Quote] = []
     for q, words in zip(article.quotes, keys, strict=True):
-        candidates = {n for word in words for n in postings.get(word, ())}
+        candidates = sorted({n for word in words for n in postings.get(word, ())})
+        counterpart = next((n for n in candidates if _same_words(words, other_keys[n])), None)
         status: QuoteStatus
-        if any(_same_words(words, other_keys[n]) for n in candidates):
+        if counterpart is not None:
             status = "shared"
         elif q.sentence in linked:
             status = "paraphrased"
         else:
             status = "only-here"
-        quotes.append(replace(q, status=status))
+        quotes.append(replace(q, status=status, counterpart=counterpart))
     return replace(article, quotes=tuple(quotes))
+
+
+def _with_speaker_conflicts(
+    links: tuple[Link, ...], left: Article, right: Article
+) -> tuple[Link, ...]:
+    """Links whose sentences carry the same quoted words given to different people.
+
+    Only names count ("Rick Perry" against "Greg Abbott"); a description
+    ("a spokesman") may be anyone, and a shorter form of the same name
+    ("Perry") is the same person.
+    """
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for q in left.quotes:
+        if q.counterpart is None:
+            continue
+        other = right.quotes[q.counterpart]
+        if q.speaker_name is None or other.speaker_name is None:
+            continue
+        if not (_is_name(q.speaker_name) and _is_name(other.speaker_name)):
+            continue
+        if _same_person(q.speaker_name, other.speaker_name):
+            continue
+        conflict = Conflict(q.speaker_name, other.speaker_name, "speaker")
+        pair = found.setdefault((q.sentence, other.sentence), [])
+        if conflict not in pair:
+            pair.append(conflict)
+    if not found:
+        return links
+    return tuple(
+        replace(link, conflicts=(*link.conflicts, *found[(link.left, link.right)]))
+        if (link.left, link.right) in found
+        else link
+        for link in links
+    )
+
+
+def _is_name(speaker: str | None) -> bool:
+    """A speaker's name rather than a description: every word capitalised."""
+    if not speaker:
+        return False
+    words = speaker.split()
+    return (
+        words[0][:1].isupper()
+        and all(w[:1].isupper() or lexicon().has(w, "particle") or w == "of" for w in words)
+        and words[0].lower() not in ("the", "a", "an")
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: one contains the other ("Perry", "Rick Perry")."""
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
 
 
 def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -102,6 +165,7 @@ def compare_documents(
     right_keys = [quote_key(q.text, aliases) for q in b.quotes]
     a = _with_quote_status(a, left_keys, right_keys, links, "left")
     b = _with_quote_status(b, right_keys, left_keys, links, "right")
+    links = _with_speaker_conflicts(links, a, b)
     return Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
 
 

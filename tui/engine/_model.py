@@ -10,7 +10,7 @@ from ._categories import Category, categorise
 Kind = Literal["title", "body", "caption", "furniture"]
 Strength = Literal["strong", "partial"]
 QuoteStatus = Literal["shared", "paraphrased", "only-here"]
-ConflictType = Literal["number", "date", "name"]
+ConflictType = Literal["number", "date", "name", "speaker"]
 Side = Literal["left", "right"]
 DiffOp = Literal["=", "-", "+"]
 
@@ -63,7 +63,14 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation: the words inside the marks, and who said them."""
+    """A direct quotation: the words inside the marks, and who said them.
+
+    ``speaker`` is the speaker as written ("he", "the governor"), a span of the
+    article's text; ``speaker_name`` is the name the article gives that speaker
+    ("Rick Perry"), or the description when it never names them. A shared
+    quote's ``counterpart`` is the index, in the other article's ``quotes``, of
+    the quote with the same words.
+    """
 
     sentence: int
     start: int
@@ -71,11 +78,27 @@ class Quote:
     text: str
     speaker: str | None
     status: QuoteStatus = "only-here"
+    speaker_name: str | None = None
+    counterpart: int | None = None
+
+    @property
+    def who(self) -> str | None:
+        """Who said it, for people: the name, and the words as written where they
+        differ ("Blake Farenthold (he)"); ``None`` when unknown."""
+        if self.speaker_name is None:
+            return self.speaker
+        if self.speaker is None or self.speaker.casefold() == self.speaker_name.casefold():
+            return self.speaker_name
+        return f"{self.speaker_name} ({self.speaker})"
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A number, date or name that differs between the two sentences of a link."""
+    """A number, date or name that differs between the two sentences of a link.
+
+    ``speaker``: both outlets quote the same words but name different people
+    as their speaker.
+    """
 
     left: str
     right: str
@@ -155,6 +178,7 @@ class Article:
                 "end": q.end,
                 "text": q.text,
                 "speaker": q.speaker,
+                "speaker_name": q.speaker_name,
                 "status": q.status,
             }
             for q in self.quotes
@@ -233,6 +257,13 @@ class Comparison:
         """Ids of the other article's sentences linked to this one, best first."""
         other = other_side(side)
         return tuple(getattr(link, other) for link in self.links_of(side, sentence_id))
+
+    def quote_counterpart(self, side: Side, quote: Quote) -> Quote | None:
+        """The other article's quote with the same words, for a shared quote."""
+        if quote.counterpart is None:
+            return None
+        other = self.right if side == "left" else self.left
+        return other.quotes[quote.counterpart]
 
     def is_shared(self, side: Side, sentence_id: int) -> bool:
         return sentence_id in (self._by_left if side == "left" else self._by_right)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape as _html_escape
 
-from tui.engine import BOOKMARK, CATEGORIES, Article, Comparison, Sentence, Side
+from tui.engine import BOOKMARK, CATEGORIES, Comparison, Sentence, Side
 from tui.sanitize import printable
 from tui.store import Bookmark, Placed, place
 
@@ -73,8 +73,9 @@ def _sentence_classes(
     return ["s", *(c.style for c in categories)], "".join(c.glyph for c in categories)
 
 
-def _sentence_body(article: Article, sentence: Sentence) -> str:
+def _sentence_body(comparison: Comparison, side: Side, sentence: Sentence) -> str:
     """The sentence's text, escaped, with its quotations wrapped in spans."""
+    article = comparison.article(side)
     text = sentence.text
     pieces: list[str] = []
     cursor = 0
@@ -84,7 +85,12 @@ def _sentence_body(article: Article, sentence: Sentence) -> str:
         if not (cursor <= start < end <= len(text)):
             continue
         status = "quote-only" if quote.status == "only-here" else quote.status
-        speaker = f"said by {quote.speaker}" if quote.speaker else "unattributed"
+        speaker = f"said by {quote.who}" if quote.who else "unattributed"
+        counterpart = comparison.quote_counterpart(side, quote)
+        if counterpart is not None:
+            # A shared quote: who the other outlet says said it.
+            other = "right" if side == "left" else "left"
+            speaker += f"; {other}: {counterpart.who or 'unattributed'}"
         pieces.append(_e(text[cursor:start]))
         pieces.append(
             f'<span class="q {status}" title="{_e(speaker)}, {status}">{_e(text[start:end])}</span>'
@@ -121,7 +127,7 @@ def _column(comparison: Comparison, side: Side, marked: set[int]) -> list[str]:
         glyph = f'<span class="g">{glyphs}</span>' if glyphs else ""
         out.append(
             f'<span class="{" ".join(classes)}" id="{letter}{sentence.id}">{glyph}'
-            f"{_sentence_body(article, sentence)}</span>{refs} "
+            f"{_sentence_body(comparison, side, sentence)}</span>{refs} "
         )
     if open_p:
         out.append("</p>")

@@ -54,6 +54,10 @@ def _sentence(article: Article, sentence_id: int) -> str:
     return escape(article.sentences[sentence_id].text)
 
 
+def _who(who: str | None) -> str:
+    return escape(who) if who else "*unattributed*"
+
+
 def _link_line(comparison: Comparison, link: Link) -> list[str]:
     lines = [
         f"- **{link.strength.capitalize()} link** (score {link.score:.2f})",
@@ -154,12 +158,17 @@ def render_markdown(comparison: Comparison, bookmarks: Sequence[Bookmark] = ()) 
             out.append("*None.*")
     out += ["", "## Quotes", ""]
     any_quote = False
-    for letter, article in (("L", left), ("R", right)):
+    for letter, side, article in (("L", "left", left), ("R", "right", right)):
         for quote in article.quotes:
             any_quote = True
-            speaker = escape(quote.speaker) if quote.speaker else "*unattributed*"
+            status: str = quote.status
+            # A shared quote: who the other outlet says said it.
+            counterpart = comparison.quote_counterpart(side, quote)
+            if counterpart is not None:
+                other = "right" if side == "left" else "left"
+                status = f"{status}; {other}: {_who(counterpart.who)}"
             out.append(
-                f"- {letter}{quote.sentence}: “{escape(quote.text)}” — {speaker} ({quote.status})"
+                f"- {letter}{quote.sentence}: “{escape(quote.text)}” — {_who(quote.who)} ({status})"
             )
     if not any_quote:
         out.append("*None.*")

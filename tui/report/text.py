@@ -61,11 +61,16 @@ def build_text_report(comparison: Comparison) -> list[Text]:
                 out.append(line)
     out.append(Text())
     out.append(Text("Quotes", style="bold underline"))
-    for label, article in (("L", left), ("R", right)):
+    for label, side, article in (("L", "left", left), ("R", "right", right)):
         for quote in article.quotes:
             line = Text(f"  {label}{quote.sentence} [{quote.status}] ", style="magenta")
             line.append("“" + printable(quote.text) + "”")
-            line.append(f" — {printable(quote.speaker or 'unattributed')}", style="italic")
+            line.append(f" — {printable(quote.who or 'unattributed')}", style="italic")
+            # A shared quote: who the other outlet says said it.
+            counterpart = comparison.quote_counterpart(side, quote)
+            if counterpart is not None:
+                other = "right" if side == "left" else "left"
+                line.append(f" ({other}: {printable(counterpart.who or 'unattributed')})")
             out.append(line)
     return out
 

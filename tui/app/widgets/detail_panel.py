@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.app.labels import outlet_label
 from tui.app.navigation import Position, display_text
-from tui.engine import Comparison, DiffToken, Link, Side, other_side, word_diff
+from tui.engine import Comparison, DiffToken, Link, Quote, Side, other_side, word_diff
 from tui.sanitize import printable
 
 _LEFT_ONLY = "$text-error bold underline"
@@ -154,9 +154,18 @@ def _quote_lines(
     article = comparison.article(side)
     lines: list[str | tuple[str, str]] = []
     for quote in article.quotes_in(sentence_id):
-        speaker = printable(quote.speaker) if quote.speaker else "unattributed"
         lines += [
             (f"Quote ({side}, {quote.status}): ", _LABEL),
-            f"“{display_text(quote.text)}” — {speaker}\n",
+            f"“{display_text(quote.text)}” — {_who(quote)}",
         ]
+        # A shared quote: who the other outlet says said it.
+        counterpart = comparison.quote_counterpart(side, quote)
+        if counterpart is not None:
+            other = comparison.article(other_side(side))
+            lines += [(f" · {outlet_label(other)}: ", _MUTED), _who(counterpart)]
+        lines.append("\n")
     return lines
+
+
+def _who(quote: Quote) -> str:
+    return printable(quote.who) if quote.who else "unattributed"
