@@ -1,10 +1,11 @@
 """Link the sentences of two articles that report the same fact.
 
 Each body sentence becomes a set of content keys (see ``_text``), each key
-weighted by how rare it is: in news generally (a document-frequency prior) and
-in this pair of articles (a word in every sentence of both says little). Two
-sentences share a fact when they share enough rare weight; the link is strong
-when most of the shorter sentence is in the other.
+weighted by how rare it is: in English generally (a word-frequency prior) and
+in this pair of articles (a word frequent in both is the story's topic, not a
+fact that ties two sentences together). Two sentences share a fact when they
+share enough rare weight, or the same run of words (a quotation); the link is
+strong when they say the same thing.
 
 Candidates come from an inverted index over the rarer keys, so a pair of
 2,000-sentence articles scores only the few pairs that share something, not all
@@ -14,35 +15,51 @@ four million.
 from __future__ import annotations
 
 import itertools
-import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import data_text
+from ._data import data_lines
 from ._model import Article, Conflict, Link
 from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
 
-# Thresholds at the default sensitivity (0.5), tuned on the sample pair and the
-# MRPC training pairs (`make eval`).
-STRONG_COVER = 0.75
-STRONG_COVER_DICE = 0.5
-PARTIAL_COVER = 0.18  # share of the shorter sentence for a partial link
-PARTIAL_WEIGHT = 1.6  # shared rare weight (in "rare words") for a partial link
-NUMBER_PENALTY = 0.75  # score factor when the sentences give different numbers
+# --- Word weights -----------------------------------------------------------
+# A key's prior weight falls linearly with its Zipf frequency in English
+# (data/rarity.txt): 1.0 at or below RARE_ZIPF, PRIOR_FLOOR at COMMON_ZIPF.
+RARE_ZIPF = 4.0
+COMMON_ZIPF = 8.0
+PRIOR_FLOOR = 0.05
+NUMBER_WEIGHT = 0.8  # numbers are not in the table; "2,000" is as telling as a rare word
+# Topic words: a key in a share s of the sentences of BOTH articles weighs
+# 1 / (1 + TOPIC * s) of its prior (never zero: it may still tell two apart).
+TOPIC = 30.0
+TOPIC_MIN_SENTENCES = 4
 
+# --- The link decision --------------------------------------------------------
+# A link's score is the weighted Dice overlap of the two sentences' keys plus a
+# bonus for the share of the shorter sentence's three-word runs found in the
+# other (a quotation both outlets carry, whatever its words weigh). Two
+# features beat five in leave-one-pair-out tests on the dev pairs
+# (`python -m benchmarks.fit_links`), which also fits the two numbers below.
+PHRASE_BONUS = 0.5
+LINK_SCORE = 0.12  # the score a link needs at sensitivity 0.5
+SENSITIVITY_RANGE = 7.0  # the factor it moves by at sensitivity 0 and 1
+# Words in a run for "the same words" (a quotation both outlets carry).
+PHRASE = 3
+
+# --- Strength -------------------------------------------------------------------
 # A logistic model of "these two sentences say the same thing", fitted on the
 # MRPC training pairs by `python -m benchmarks.fit_paraphrase` (5-fold
-# cross-validated accuracy 0.761). Features, in order: weighted key overlap
-# (Dice), differing numbers, overlap of all words (Jaccard), overlap of word
-# pairs, character similarity of the folded texts, length ratio.
-PARAPHRASE_WEIGHTS = (5.590, -0.692, 3.164, -4.993, 6.518, 3.306)
-PARAPHRASE_BIAS = -9.475
-PARAPHRASE_MIN_DICE = 0.2  # below this overlap: 2 of the 2,753 MRPC paraphrase pairs
+# cross-validated accuracy in `make eval`). Features, in order: weighted key
+# overlap (Dice), differing numbers, overlap of all words (Jaccard), overlap of
+# word pairs, character similarity of the folded texts, length ratio.
+PARAPHRASE_WEIGHTS = (4.546, -0.831, 3.937, -4.639, 6.268, 3.271)
+PARAPHRASE_BIAS = -9.157
+STRONG_COVER = 0.75  # uneven lengths: most of the shorter sentence is in the longer
+STRONG_COVER_DICE = 0.5
 UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
 MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
-KEEP_RATIO = 0.65  # a partial link must score this share of its sentences' best
 
 # Keys in more postings than this are too common to generate candidates (they
 # still count in the score of candidates found through rarer keys).
@@ -50,21 +67,23 @@ _MAX_POSTINGS = 60
 
 
 @lru_cache(maxsize=1)
-def _prior() -> tuple[int, dict[str, int]]:
-    lines = data_text("df.txt").splitlines()
-    total = int(lines[0].split()[-1])
-    table: dict[str, int] = {}
-    for line in lines[1:]:
-        key, _, count = line.rpartition(" ")
-        table[key] = int(count)
-    return total, table
+def _zipf() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in data_lines("rarity.txt"):
+        key, _, value = line.rpartition(" ")
+        table[key] = float(value)
+    return table
 
 
-def _prior_weight(key: str) -> float:
-    """Rarity in news generally, scaled so an unseen word weighs 1.0."""
-    total, table = _prior()
-    df = table.get(key, 0)
-    return math.log((total + 1) / (df + 1)) / math.log(total + 1)
+def prior_weight(key: str, number: bool = False) -> float:
+    """Rarity in English generally: 1.0 for a rare word, near zero for "the"."""
+    if number:
+        return NUMBER_WEIGHT
+    zipf = _zipf().get(key)
+    if zipf is None:
+        return 1.0
+    share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
+    return min(1.0, max(PRIOR_FLOOR, share))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +96,7 @@ class _Unit:
     numbers: frozenset[str]
     words: frozenset[str]
     pairs: frozenset[tuple[str, str]]
+    phrases: frozenset[tuple[str, ...]]
     folded: str
 
 
@@ -84,13 +104,23 @@ def make_unit(sentence_id: int, text: str, aliases: Mapping[str, str], offset: i
     """Tokenise one sentence into what the matcher compares."""
     tokens = tuple(tokenize(text, aliases, offset=offset))
     content = [t.key for t in tokens if t.content]
+    every = [t.key for t in tokens]
+    # Runs of three words with a content word among them: "nothing happened to",
+    # not "said in a".
+    flags = [t.content for t in tokens]
+    runs = frozenset(
+        tuple(every[k : k + PHRASE])
+        for k in range(len(every) - PHRASE + 1)
+        if any(flags[k : k + PHRASE])
+    )
     return _Unit(
         id=sentence_id,
         tokens=tokens,
         keys=frozenset(content),
         numbers=frozenset(t.key for t in tokens if t.number),
-        words=frozenset(t.key for t in tokens),
+        words=frozenset(every),
         pairs=frozenset(itertools.pairwise(content)),
+        phrases=runs,
         folded=fold(text),
     )
 
@@ -102,37 +132,63 @@ def _units(article: Article, aliases: Mapping[str, str]) -> list[_Unit]:
 
 
 def weights_for(left: list[_Unit], right: list[_Unit]) -> dict[str, float]:
-    """Weight of every key: prior rarity times rarity within this pair."""
-    df: dict[str, int] = defaultdict(int)
-    for unit in left + right:
+    """Weight of every key: prior rarity, lowered for the words of both articles' topic."""
+    df_left: dict[str, int] = defaultdict(int)
+    df_right: dict[str, int] = defaultdict(int)
+    numbers: set[str] = set()
+    for unit in left:
+        numbers.update(unit.numbers)
         for key in unit.keys:
-            df[key] += 1
-    n = len(left) + len(right)
+            df_left[key] += 1
+    for unit in right:
+        numbers.update(unit.numbers)
+        for key in unit.keys:
+            df_right[key] += 1
+    n_left, n_right = max(1, len(left)), max(1, len(right))
+    # A topic shows only over several sentences: two one-sentence articles
+    # (a paraphrase pair) share words, not a topic.
+    topical = min(n_left, n_right) >= TOPIC_MIN_SENTENCES
     weights: dict[str, float] = {}
-    for key, count in df.items():
-        weight = 0.15 + _prior_weight(key)
-        if n >= 8:
-            # A key found in many sentences of these articles is the story's
-            # topic (the country, the mission), not a fact that ties two
-            # sentences together.
-            weight *= min(1.0, math.log(1 + n / count) / math.log(1 + n / 3))
+    for key in df_left.keys() | df_right.keys():
+        weight = prior_weight(key, key in numbers)
+        if topical:
+            share = min(df_left.get(key, 0) / n_left, df_right.get(key, 0) / n_right)
+            weight /= 1 + TOPIC * share
         weights[key] = weight
     return weights
 
 
 def _thresholds(sensitivity: float) -> tuple[float, float]:
-    """Scale for the strong and partial thresholds: stricter below 0.5, looser above."""
-    strong = 1.0 + (0.5 - sensitivity) * 0.6
-    partial = 1.0 + (0.5 - sensitivity) * 1.4
-    return strong, partial
+    """The score a link needs, and the paraphrase log-odds a strong link needs.
+
+    The link score needed is LINK_SCORE at sensitivity 0.5 and moves by a factor
+    of SENSITIVITY_RANGE each way: near-identical sentences only at 0, any
+    shared rare word at 1.
+    """
+    return (
+        LINK_SCORE * SENSITIVITY_RANGE ** ((0.5 - sensitivity) * 2),
+        (0.5 - sensitivity) * 4,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class _Score:
     score: float
     strong: bool
-    partial: bool
+    linked: bool
     shared: frozenset[str]
+
+
+def link_features(
+    a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float]
+) -> tuple[float, float, float]:
+    """Weighted Dice and cover of the shared keys, and the share of shared word runs."""
+    wc = sum(weights[k] for k in a.keys & b.keys)
+    dice = 2 * wc / (wa + wb) if wa + wb else 0.0
+    cover = wc / min(wa, wb) if min(wa, wb) else 0.0
+    shortest = min(len(a.phrases), len(b.phrases))
+    phrase = len(a.phrases & b.phrases) / shortest if shortest else 0.0
+    return dice, cover, phrase
 
 
 def paraphrase_features(a: _Unit, b: _Unit, dice: float) -> tuple[float, ...]:
@@ -167,66 +223,35 @@ def _score(
     a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float], sensitivity: float
 ) -> _Score:
     """Score one pair; ``wa`` and ``wb`` are the sentences' total key weights."""
-    shared = a.keys & b.keys
-    if not shared:
-        return _Score(0.0, False, False, shared)
-    wc = sum(weights[k] for k in shared)
-    dice = 2 * wc / (wa + wb)
-    cover = wc / min(wa, wb)
-    raw_dice = dice
-    if a.numbers and b.numbers and not (a.numbers & b.numbers):
-        # Different figures are a different fact (or a conflict worth showing);
-        # either way not the same sentence.
-        dice *= NUMBER_PENALTY
-        cover *= NUMBER_PENALTY
-    score = (dice + cover) / 2
-    strong_scale, partial_scale = _thresholds(sensitivity)
-    partial = cover >= PARTIAL_COVER * partial_scale and wc >= PARTIAL_WEIGHT * partial_scale
-    # "Most of the shorter sentence is in the longer" decides strength when the
-    # lengths differ a lot (one sentence covering two); between sentences of
-    # similar length the paraphrase model judges better (MRPC).
+    dice, cover, phrase = link_features(a, b, wa, wb, weights)
+    score = min(1.0, dice + PHRASE_BONUS * phrase)
+    link_threshold, strong_threshold = _thresholds(sensitivity)
+    if score < link_threshold or score <= 0.0:
+        return _Score(0.0, False, False, frozenset())
     uneven = min(len(a.tokens), len(b.tokens)) < UNEVEN_LENGTH * max(len(a.tokens), len(b.tokens))
-    strong = (
-        uneven and cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
-    )
-    # The paraphrase model costs more than everything above: ask it only when
-    # the overlap leaves the answer open.
-    if not strong and (partial or raw_dice >= PARAPHRASE_MIN_DICE):
-        strong = paraphrase_logit(a, b, raw_dice) >= (0.5 - sensitivity) * 4
-    return _Score(min(1.0, score), strong, partial or strong, shared)
+    strong = uneven and cover >= STRONG_COVER and dice >= STRONG_COVER_DICE
+    if not strong:
+        strong = paraphrase_logit(a, b, dice) >= strong_threshold
+    return _Score(score, strong, True, a.keys & b.keys)
 
 
-def _candidates(
-    left: list[_Unit], right: list[_Unit], weights: Mapping[str, float], minimum: float
-) -> list[tuple[int, int, float]]:
-    """Pairs (index into left, index into right) that share a key rare enough to index.
-
-    Each pair comes with the weight of the indexed keys it shares: a lower bound
-    of its shared weight, exact unless it also shares a key too common to index.
-    Pairs whose bound is under ``minimum`` are left out.
-    """
-    left_postings: dict[str, list[int]] = defaultdict(list)
-    right_postings: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(left):
-        for key in unit.keys:
-            left_postings[key].append(i)
-    for j, unit in enumerate(right):
-        for key in unit.keys:
-            right_postings[key].append(j)
-    # Pairs as one integer while accumulating: hashing ints is several times
-    # cheaper than hashing tuples, and this loop runs once per shared posting.
-    width = len(right)
-    shared: dict[int, float] = defaultdict(float)
-    for key, lefts in left_postings.items():
-        rights = right_postings.get(key)
-        # The cap looks at both sides alike, so swapping the articles swaps the pairs.
-        if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
-            weight = weights[key]
-            for i in lefts:
-                base = i * width
-                for j in rights:
-                    shared[base + j] += weight
-    return [(*divmod(pair, width), weight) for pair, weight in shared.items() if weight >= minimum]
+def _candidates(left: list[_Unit], right: list[_Unit]) -> set[tuple[int, int]]:
+    """Pairs (index into left, index into right) that share a rare key or a run of words."""
+    out: set[tuple[int, int]] = set()
+    for attribute in ("keys", "phrases"):
+        left_postings: dict[object, list[int]] = defaultdict(list)
+        right_postings: dict[object, list[int]] = defaultdict(list)
+        for i, unit in enumerate(left):
+            for key in getattr(unit, attribute):
+                left_postings[key].append(i)
+        for j, unit in enumerate(right):
+            for key in getattr(unit, attribute):
+                right_postings[key].append(j)
+        for key, lefts in left_postings.items():
+            rights = right_postings.get(key)
+            if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
+                out.update(itertools.product(lefts, rights))
+    return out
 
 
 def align(
@@ -254,34 +279,16 @@ def align(
     weights = weights_for(lu, ru)
     totals_left = [sum(weights[k] for k in unit.keys) for unit in lu]
     totals_right = [sum(weights[k] for k in unit.keys) for unit in ru]
-    _, partial_scale = _thresholds(sensitivity)
-    least_weight = PARTIAL_WEIGHT * partial_scale * 0.5
     scored: dict[tuple[int, int], _Score] = {}
-    least_cover = PARTIAL_COVER * partial_scale * 0.5
-    # Most candidates share one middling word: skip them before the full score.
-    # Halving the thresholds leaves room for shared keys too common to index.
-    for i, j, bound in _candidates(lu, ru, weights, least_weight):
-        if bound < least_cover * min(totals_left[i], totals_right[j]):
-            continue
+    for i, j in _candidates(lu, ru):
         result = _score(lu[i], ru[j], totals_left[i], totals_right[j], weights, sensitivity)
-        if result.partial:
+        if result.linked:
             scored[(i, j)] = result
-    best_left: dict[int, float] = defaultdict(float)
-    best_right: dict[int, float] = defaultdict(float)
-    for (i, j), result in scored.items():
-        best_left[i] = max(best_left[i], result.score)
-        best_right[j] = max(best_right[j], result.score)
-    kept = [
-        (i, j)
-        for (i, j), result in scored.items()
-        if result.strong or result.score >= KEEP_RATIO * max(best_left[i], best_right[j])
-    ]
-    kept = _best_per_sentence(kept, scored)
+    kept = _best_per_sentence(list(scored), scored)
     links: list[Link] = []
     for i, j in sorted(kept):
         result = scored[(i, j)]
         a, b = lu[i], ru[j]
-        shared_terms = _shared_terms(a, result.shared, weights)
         links.append(
             Link(
                 left=a.id,
@@ -289,7 +296,7 @@ def align(
                 score=round(result.score, 4),
                 strength="strong" if result.strong else "partial",
                 conflicts=find_conflicts(a.tokens, b.tokens),
-                shared_terms=shared_terms,
+                shared_terms=_shared_terms(a, result.shared, weights),
             )
         )
     return tuple(links)
