@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._conflicts import find_conflicts, lowercase_words, people
 from ._data import data_lines
-from ._model import Article, Conflict, Link
-from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
+from ._model import Article, Link
+from ._text import Token, alias_table, fold, tokenize
 
 # --- Word weights -----------------------------------------------------------
 # A key's prior weight falls linearly with its Zipf frequency in English
@@ -59,6 +60,9 @@ PARAPHRASE_BIAS = -9.157
 STRONG_COVER = 0.75  # uneven lengths: most of the shorter sentence is in the longer
 STRONG_COVER_DICE = 0.5
 UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
+# A link whose shorter sentence is mostly in the other: one date, name or
+# number of a kind left over on each side fills one slot (a conflict).
+SIMILAR_COVER = 0.4
 MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
 
 # Keys in more postings than this are too common to generate candidates (they
@@ -73,6 +77,11 @@ def _zipf() -> dict[str, float]:
         key, _, value = line.rpartition(" ")
         table[key] = float(value)
     return table
+
+
+def zipf(key: str) -> float:
+    """The key's Zipf frequency in English (0 when rarer than the table lists)."""
+    return _zipf().get(key, 0.0)
 
 
 def prior_weight(key: str, number: bool = False) -> float:
@@ -177,6 +186,7 @@ class _Score:
     strong: bool
     linked: bool
     shared: frozenset[str]
+    cover: float = 0.0
 
 
 def link_features(
@@ -232,7 +242,7 @@ def _score(
     strong = uneven and cover >= STRONG_COVER and dice >= STRONG_COVER_DICE
     if not strong:
         strong = paraphrase_logit(a, b, dice) >= strong_threshold
-    return _Score(score, strong, True, a.keys & b.keys)
+    return _Score(score, strong, True, a.keys & b.keys, cover)
 
 
 def _candidates(left: list[_Unit], right: list[_Unit]) -> set[tuple[int, int]]:
@@ -285,6 +295,14 @@ def align(
         if result.linked:
             scored[(i, j)] = result
     kept = _best_per_sentence(list(scored), scored)
+    lowercase = lowercase_words(left.text, right.text) if kept else frozenset()
+    persons = (
+        people(
+            [(u.tokens, left.text) for u in lu] + [(u.tokens, right.text) for u in ru], lowercase
+        )
+        if kept
+        else frozenset()
+    )
     links: list[Link] = []
     for i, j in sorted(kept):
         result = scored[(i, j)]
@@ -295,7 +313,15 @@ def align(
                 right=b.id,
                 score=round(result.score, 4),
                 strength="strong" if result.strong else "partial",
-                conflicts=find_conflicts(a.tokens, b.tokens),
+                conflicts=find_conflicts(
+                    a.tokens,
+                    b.tokens,
+                    left.text,
+                    right.text,
+                    lowercase,
+                    persons,
+                    similar=result.cover >= SIMILAR_COVER,
+                ),
                 shared_terms=_shared_terms(a, result.shared, weights),
             )
         )
@@ -332,72 +358,6 @@ def _shared_terms(
             seen[token.key] = token.raw
     ordered = sorted(seen, key=lambda k: -weights.get(k, 0.0))
     return tuple(seen[k] for k in ordered[:8])
-
-
-def _value_type(token: Token) -> str | None:
-    if token.number:
-        return "number"
-    key = token.key
-    if key in MONTHS or key in WEEKDAYS:
-        return "date"
-    if token.capitalized and token.content:
-        return "name"
-    return None
-
-
-def find_conflicts(left: Sequence[Token], right: Sequence[Token]) -> tuple[Conflict, ...]:
-    """Numbers, dates and names that differ in the same place of two linked sentences.
-
-    A value (number, month or weekday, capitalised name) found in only one
-    sentence conflicts with a value of the same type found only in the other
-    when both stand next to the same word ("three-year war" / "four-year war",
-    "President Donald Trump" / "President Joe Biden"), or when each sentence
-    has exactly one unmatched number.
-    """
-    lkeys = {t.key for t in left}
-    rkeys = {t.key for t in right}
-
-    def loose(tokens: Sequence[Token], other: set[str]) -> list[tuple[int, Token, str]]:
-        out = []
-        for n, token in enumerate(tokens):
-            kind = _value_type(token)
-            if kind and token.key not in other and not (kind == "name" and n == 0):
-                out.append((n, token, kind))
-        return out
-
-    lo = loose(left, rkeys)
-    ro = loose(right, lkeys)
-    if not lo or not ro:
-        return ()
-
-    def context(tokens: Sequence[Token], n: int) -> set[str]:
-        near = set()
-        for step in (-1, 1):
-            m = n + step
-            # Skip the other parts of the same written word (three-year).
-            while 0 <= m < len(tokens) and tokens[m].start == tokens[n].start:
-                m += step
-            if 0 <= m < len(tokens) and tokens[m].content:
-                near.add(tokens[m].key)
-        return near
-
-    conflicts: list[Conflict] = []
-    used_right: set[int] = set()
-    for n, token, kind in lo:
-        near = context(left, n) & lkeys & rkeys
-        for m, other, other_kind in ro:
-            if m in used_right or other_kind != kind:
-                continue
-            if near & context(right, m):
-                conflicts.append(Conflict(token.raw, other.raw, kind))  # type: ignore[arg-type]
-                used_right.add(m)
-                break
-    left_numbers = [t for _, t, k in lo if k == "number"]
-    right_numbers = [t for m, t, k in ro if k == "number" and m not in used_right]
-    already = {c.left for c in conflicts}
-    if len(left_numbers) == 1 and len(right_numbers) == 1 and left_numbers[0].raw not in already:
-        conflicts.append(Conflict(left_numbers[0].raw, right_numbers[0].raw, "number"))
-    return tuple(dict.fromkeys(conflicts))
 
 
 def quote_key(text: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:

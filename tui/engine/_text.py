@@ -33,36 +33,6 @@ _NUMBER_WORDS = {
     "third": "3rd", "twice": "2x", "dozen": "12",
 }  # fmt: skip
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[str], str]:
