@@ -28,8 +28,9 @@ Pairing is symmetric: swapping the sentences swaps each conflict's sides.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ._data import data_lines
@@ -39,6 +40,7 @@ from ._text import Token
 _CURRENCY = "$€£¥"
 _SCALES = {"100", "1000", "1000000", "1000000000"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 # Content words looked at on each side of a value for the slot it fills.
 CONTEXT = 3
 NAME_CONTEXT = 2  # shared words near two names for one role
@@ -68,7 +70,9 @@ def _titles() -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Value:
+class Value:
+    """A number, date or person's name in one sentence."""
+
     kind: ConflictType
     keys: frozenset[str]  # what identifies the value: {"250000"}, {"tuesday"}, {"joe", "biden"}
     raw: str  # as written
@@ -76,6 +80,7 @@ class _Value:
     last: int  # index of its last token
     unit: str | None  # numbers: the unit after them ("$" for money)
     surname: str = ""  # names: the last word's key
+    near: frozenset[str] = frozenset()  # the slot: words near it (see _with_context)
 
 
 def _fold_raw(token: Token) -> str:
@@ -96,7 +101,7 @@ def values(
     text: str,
     lowercase: frozenset[str],
     people: frozenset[str] = frozenset(),
-) -> list[_Value]:
+) -> list[Value]:
     """Every number, date and person's name in one sentence's tokens.
 
     Args:
@@ -105,7 +110,7 @@ def values(
         lowercase: Words the articles write in lower case somewhere: such a word
             capitalised ("District", "Committee") is not a name.
     """
-    out: list[_Value] = []
+    out: list[Value] = []
     n = 0
     while n < len(tokens):
         token = tokens[n]
@@ -120,7 +125,7 @@ def values(
                 last = n + 1  # "March 6"
             keys = frozenset(tokens[m].key for m in range(n, last + 1))
             raw = text[token.start : tokens[last].end]
-            out.append(_Value("date", keys, raw, n, last, None))
+            out.append(Value("date", keys, raw, n, last, None))
             n = last + 1
             continue
         if _is_name_token(token, lowercase):
@@ -147,11 +152,11 @@ def values(
             ):
                 raw = text[tokens[first].start : tokens[last].end]
                 surname = tokens[last].key
-                out.append(_Value("name", keys, raw, first, last, None, surname))
+                out.append(Value("name", keys, raw, first, last, None, surname))
             n = last + 1
             continue
         n += 1
-    return out
+    return _with_context(tokens, out) if out else out
 
 
 def _surname_like(token: Token) -> bool:
@@ -168,7 +173,7 @@ def _joined(token: Token, following: Token, text: str) -> bool:
     return shortened and gap[:1] == "." and gap[1:].isspace()
 
 
-def _number(tokens: Sequence[Token], n: int, text: str, out: list[_Value]) -> int:
+def _number(tokens: Sequence[Token], n: int, text: str, out: list[Value]) -> int:
     """Read one number (with its scale word and unit) at ``n``; return the next index."""
     token = tokens[n]
     last = n
@@ -190,81 +195,81 @@ def _number(tokens: Sequence[Token], n: int, text: str, out: list[_Value]) -> in
     if unit is None and _YEAR.fullmatch(value):
         kind = "date"
     if value not in _WEAK_NUMBERS:
-        out.append(_Value(kind, frozenset({value}), raw, n, last, unit))
+        out.append(Value(kind, frozenset({value}), raw, n, last, unit))
     return last + 1
 
 
-def _context(tokens: Sequence[Token], value: _Value) -> frozenset[str]:
-    """The content words near a value (CONTEXT on each side), and the title before a name.
+def _with_context(tokens: Sequence[Token], found: list[Value]) -> list[Value]:
+    """Each value with the content words near it (CONTEXT on each side), and a name's title.
 
     Function words do not make a slot: "on Friday" and "on Monday" may be two
     events; "refused on Friday to step down" and "refused to step down Monday"
-    are one.
+    are one. Names are poor anchors too: the story's people stand near everything.
     """
-    out = set()
-    before = value.first - 1
-    if value.kind == "name" and before >= 0 and _fold_raw(tokens[before]) in _titles():
-        out.add("title " + _fold_raw(tokens[before]))
-    for step, start in ((-1, value.first - 1), (1, value.last + 1)):
-        found = 0
-        n = start
-        while 0 <= n < len(tokens) and found < CONTEXT:
-            token = tokens[n]
-            inside = value.first <= n <= value.last or token.start in (
-                tokens[value.first].start,
-                tokens[value.last].start,
-            )
-            # Names are poor anchors: the story's people stand near everything.
-            if token.content and not token.number and not token.capitalized and not inside:
-                out.add(token.key)
-                found += 1
-            n += step
-    return frozenset(out)
+    # Positions of the words that can anchor a slot, found once per sentence.
+    anchors = [n for n, t in enumerate(tokens) if t.content and not t.number and not t.capitalized]
+    out = []
+    for value in found:
+        first_start, last_start = tokens[value.first].start, tokens[value.last].start
+        # Skip the other parts of the value's own written words ("three-year").
+        before = [
+            n
+            for n in anchors[: bisect_left(anchors, value.first)]
+            if tokens[n].start != first_start
+        ]
+        after = [
+            n for n in anchors[bisect_right(anchors, value.last) :] if tokens[n].start != last_start
+        ]
+        near = {tokens[n].key for n in before[-CONTEXT:] + after[:CONTEXT]}
+        title = value.first - 1
+        if value.kind == "name" and title >= 0 and _fold_raw(tokens[title]) in _titles():
+            near.add("title " + _fold_raw(tokens[title]))
+        out.append(replace(value, near=frozenset(near)))
+    return out
 
 
-def _same_value(a: _Value, b: _Value) -> bool:
-    if a.kind == "name":
-        # "Michael Grimm" and "Grimm" are one person; "Bob Smith" and "Bob Jones" two.
-        return a.surname == b.surname or a.surname in b.keys or b.surname in a.keys
-    return a.keys == b.keys
+def _loose(values: Sequence[Value], others: Sequence[Value]) -> list[Value]:
+    """The values not found in the other sentence, in any of their forms.
+
+    "Michael Grimm" and "Grimm" are one person; "Bob Smith" and "Bob Jones" two.
+    """
+    other_keys = {v.keys for v in others if v.kind != "name"}
+    surnames = {v.surname for v in others if v.kind == "name"}
+    name_words = {k for v in others if v.kind == "name" for k in v.keys}
+    out = []
+    for value in values:
+        if value.kind == "name":
+            if value.surname in surnames or value.surname in name_words or surnames & value.keys:
+                continue
+        elif value.keys in other_keys:
+            continue
+        out.append(value)
+    return out
 
 
 def find_conflicts(
-    left: Sequence[Token],
-    right: Sequence[Token],
-    left_text: str,
-    right_text: str,
-    lowercase: frozenset[str],
-    people: frozenset[str] = frozenset(),
-    *,
-    similar: bool,
+    lv: Sequence[Value], rv: Sequence[Value], *, similar: bool
 ) -> tuple[Conflict, ...]:
     """The values that differ in the same slot of two linked sentences.
 
     Args:
-        left: The left sentence's tokens (offsets into ``left_text``).
-        right: The right sentence's tokens (offsets into ``right_text``).
-        left_text: The left article's text.
-        right_text: The right article's text.
-        lowercase: Words either article writes in lower case.
-        people: Surnames the articles give to people (see :func:`people`).
+        lv: The left sentence's values (see :func:`values`).
+        rv: The right sentence's values.
         similar: Whether most of the shorter sentence is in the other: then one
             value of a kind left over on each side is one slot.
     """
-    lv = values(left, left_text, lowercase, people)
-    rv = values(right, right_text, lowercase, people)
-    loose_left = [v for v in lv if not any(_same_value(v, w) for w in rv)]
-    loose_right = [w for w in rv if not any(_same_value(w, v) for v in lv)]
+    if not lv or not rv:
+        return ()
+    loose_left = _loose(lv, rv)
+    loose_right = _loose(rv, lv)
+    if not loose_left or not loose_right:
+        return ()
     candidates: list[tuple[tuple[object, ...], int, int]] = []
     for i, a in enumerate(loose_left):
         for j, b in enumerate(loose_right):
-            if a.kind != b.kind:
+            if a.kind != b.kind or (a.kind == "number" and a.unit != b.unit):
                 continue
-            if a.kind == "number" and (a.unit is None) != (b.unit is None):
-                continue
-            if a.kind == "number" and a.unit != b.unit:
-                continue
-            near = _context(left, a) & _context(right, b)
+            near = a.near & b.near
             if a.kind == "name":
                 # The same role: the same title before both ("Sen. X", "Sen. Y"),
                 # or the same words around both ("X refused to step down").
@@ -297,31 +302,44 @@ def find_conflicts(
 
 
 def lowercase_words(*texts: str) -> frozenset[str]:
-    """Every word written in lower case somewhere in the texts (folded as raw and key)."""
+    """Every word written in lower case somewhere in the texts, as written and as keys."""
+    from ._text import alias_table, word_keys
+
+    table = alias_table()
+    out: set[str] = set()
+    for text in texts:
+        out.update(_LOWERCASE_WORD.findall(text))
+    for word in list(out):
+        out.update(word_keys(word, table))
+    return frozenset(out)
+
+
+# A run of capitalised words: "Rep. Michael G. Grimm", "Mitt Romney".
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’\-]*\.?(?: [A-Z][\w'’\-]*\.?)+")
+
+
+def people(texts: Sequence[str], lowercase: frozenset[str]) -> frozenset[str]:
+    """Surnames of the people the articles name with a title or a first name.
+
+    "Rep. Todd Akin" and "Mr. Akin" make "Akin" a person's name, so a bare
+    "Akin" elsewhere is one too. A scan of the texts, not of their tokens.
+    """
     from ._text import alias_table, tokenize
 
     table = alias_table()
     out: set[str] = set()
     for text in texts:
-        for word in set(re.findall(r"\b[a-z][a-z'’\-]*\b", text)):
-            out.add(word)
-            for token in tokenize(word, table):
-                out.add(token.key)
-    return frozenset(out)
-
-
-def people(
-    sentences: Sequence[tuple[Sequence[Token], str]], lowercase: frozenset[str]
-) -> frozenset[str]:
-    """Surnames of the people the articles name with a title or a first name.
-
-    Args:
-        sentences: Each sentence's tokens with the text their offsets index.
-        lowercase: Words either article writes in lower case.
-    """
-    out: set[str] = set()
-    for tokens, text in sentences:
-        for value in values(tokens, text, lowercase):
-            if value.kind == "name":
-                out.add(value.surname)
+        for run in set(_CAPITALISED_RUN.findall(text)):
+            words = [w.rstrip(".") for w in run.split(" ")]
+            titled = 0
+            while titled < len(words) and words[titled].lower() in _titles():
+                titled += 1
+            names = words[titled:]
+            if not names or not (titled or len(names) >= 2):
+                continue
+            last = tokenize(names[-1], table)
+            if not last or last[-1].key in lowercase or not _surname_like(last[-1]):
+                continue
+            if all(w.lower() not in lowercase for w in names):
+                out.add(last[-1].key)
     return frozenset(out)

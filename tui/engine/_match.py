@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
-from ._conflicts import find_conflicts, lowercase_words, people
+from ._conflicts import Value, find_conflicts, lowercase_words, people, values
 from ._data import data_lines
 from ._model import Article, Link
 from ._text import Token, alias_table, fold, tokenize
+
+_K = TypeVar("_K", bound=Hashable)
 
 # --- Word weights -----------------------------------------------------------
 # A key's prior weight falls linearly with its Zipf frequency in English
@@ -57,6 +60,7 @@ PHRASE = 3
 # word pairs, character similarity of the folded texts, length ratio.
 PARAPHRASE_WEIGHTS = (4.546, -0.831, 3.937, -4.639, 6.268, 3.271)
 PARAPHRASE_BIAS = -9.157
+PARAPHRASE_MIN_DICE = 0.2  # below this overlap: few MRPC paraphrases (asked in `make eval`)
 STRONG_COVER = 0.75  # uneven lengths: most of the shorter sentence is in the longer
 STRONG_COVER_DICE = 0.5
 UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
@@ -65,9 +69,11 @@ UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule dec
 SIMILAR_COVER = 0.4
 MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
 
-# Keys in more postings than this are too common to generate candidates (they
-# still count in the score of candidates found through rarer keys).
+# Keys in more postings than this, or weighing less, are too common to generate
+# candidates (they still count in the score of candidates found through rarer
+# keys, and in the bound that decides which candidates are scored).
 _MAX_POSTINGS = 60
+INDEX_WEIGHT = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -100,37 +106,37 @@ class _Unit:
     """A body sentence as the matcher sees it."""
 
     id: int
+    text: str
     tokens: tuple[Token, ...]
     keys: frozenset[str]
     numbers: frozenset[str]
-    words: frozenset[str]
-    pairs: frozenset[tuple[str, str]]
-    phrases: frozenset[tuple[str, ...]]
-    folded: str
+    every: tuple[str, ...]  # every word's key in order: what makes two sentences copies
+    content: tuple[str, ...]  # the content keys in order
+    phrases: frozenset[int]  # three-word runs with a content word among them, hashed
 
 
 def make_unit(sentence_id: int, text: str, aliases: Mapping[str, str], offset: int = 0) -> _Unit:
     """Tokenise one sentence into what the matcher compares."""
     tokens = tuple(tokenize(text, aliases, offset=offset))
-    content = [t.key for t in tokens if t.content]
-    every = [t.key for t in tokens]
+    every = tuple(t.key for t in tokens)
+    flags = [t.content for t in tokens]
+    content = tuple(key for key, flag in zip(every, flags, strict=True) if flag)
     # Runs of three words with a content word among them: "nothing happened to",
     # not "said in a".
-    flags = [t.content for t in tokens]
     runs = frozenset(
-        tuple(every[k : k + PHRASE])
+        hash(every[k : k + PHRASE])
         for k in range(len(every) - PHRASE + 1)
-        if any(flags[k : k + PHRASE])
+        if flags[k] or flags[k + 1] or flags[k + 2]
     )
     return _Unit(
         id=sentence_id,
+        text=text,
         tokens=tokens,
         keys=frozenset(content),
         numbers=frozenset(t.key for t in tokens if t.number),
-        words=frozenset(every),
-        pairs=frozenset(itertools.pairwise(content)),
+        every=every,
+        content=content,
         phrases=runs,
-        folded=fold(text),
     )
 
 
@@ -140,8 +146,25 @@ def _units(article: Article, aliases: Mapping[str, str]) -> list[_Unit]:
     ]
 
 
+def _copies(units: list[_Unit]) -> list[list[int]]:
+    """The units grouped by their words (copies of one sentence), in reading order.
+
+    Live blogs, wire updates and boilerplate repeat sentences; the matcher
+    compares each distinct sentence once and pairs the copies afterwards.
+    """
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for n, unit in enumerate(units):
+        groups.setdefault(unit.every, []).append(n)
+    return list(groups.values())
+
+
 def weights_for(left: list[_Unit], right: list[_Unit]) -> dict[str, float]:
-    """Weight of every key: prior rarity, lowered for the words of both articles' topic."""
+    """Weight of every key: prior rarity, lowered for the words of both articles' topic.
+
+    ``left`` and ``right`` are the distinct sentences (one copy of each): a
+    sentence repeated fifty times is one sentence's worth of evidence. The
+    weight never reaches zero, so a topic word still tells two sentences apart.
+    """
     df_left: dict[str, int] = defaultdict(int)
     df_right: dict[str, int] = defaultdict(int)
     numbers: set[str] = set()
@@ -183,17 +206,16 @@ def _thresholds(sensitivity: float) -> tuple[float, float]:
 @dataclass(frozen=True, slots=True)
 class _Score:
     score: float
-    strong: bool
-    linked: bool
-    shared: frozenset[str]
-    cover: float = 0.0
+    dice: float
+    cover: float
+    same_words: bool = False  # copies: strong without asking the paraphrase model
 
 
 def link_features(
     a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float]
 ) -> tuple[float, float, float]:
     """Weighted Dice and cover of the shared keys, and the share of shared word runs."""
-    wc = sum(weights[k] for k in a.keys & b.keys)
+    wc = sum(map(weights.__getitem__, a.keys & b.keys))
     dice = 2 * wc / (wa + wb) if wa + wb else 0.0
     cover = wc / min(wa, wb) if min(wa, wb) else 0.0
     shortest = min(len(a.phrases), len(b.phrases))
@@ -205,15 +227,18 @@ def paraphrase_features(a: _Unit, b: _Unit, dice: float) -> tuple[float, ...]:
     """The paraphrase model's features for two sentences (see PARAPHRASE_WEIGHTS)."""
     from rapidfuzz.fuzz import ratio  # imported here: the engine must import fast
 
-    words = len(a.words | b.words)
-    pairs = len(a.pairs) + len(b.pairs)
+    words_a, words_b = frozenset(a.every), frozenset(b.every)
+    pairs_a = frozenset(itertools.pairwise(a.content))
+    pairs_b = frozenset(itertools.pairwise(b.content))
+    words = len(words_a | words_b)
+    pairs = len(pairs_a) + len(pairs_b)
     return (
         dice,
         min(len(a.numbers ^ b.numbers), 3) / 3,
-        len(a.words & b.words) / words if words else 0.0,
-        2 * len(a.pairs & b.pairs) / pairs if pairs else 0.0,
-        ratio(a.folded, b.folded) / 100,
-        min(len(a.tokens), len(b.tokens)) / max(1, len(a.tokens), len(b.tokens)),
+        len(words_a & words_b) / words if words else 0.0,
+        2 * len(pairs_a & pairs_b) / pairs if pairs else 0.0,
+        ratio(fold(a.text), fold(b.text)) / 100,
+        min(len(a.every), len(b.every)) / max(1, len(a.every), len(b.every)),
     )
 
 
@@ -229,38 +254,103 @@ def pair_dice(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     return 2 * sum(weights[k] for k in a.keys & b.keys) / total if total else 0.0
 
 
-def _score(
-    a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float], sensitivity: float
-) -> _Score:
-    """Score one pair; ``wa`` and ``wb`` are the sentences' total key weights."""
-    dice, cover, phrase = link_features(a, b, wa, wb, weights)
-    score = min(1.0, dice + PHRASE_BONUS * phrase)
-    link_threshold, strong_threshold = _thresholds(sensitivity)
-    if score < link_threshold or score <= 0.0:
-        return _Score(0.0, False, False, frozenset())
-    uneven = min(len(a.tokens), len(b.tokens)) < UNEVEN_LENGTH * max(len(a.tokens), len(b.tokens))
-    strong = uneven and cover >= STRONG_COVER and dice >= STRONG_COVER_DICE
-    if not strong:
-        strong = paraphrase_logit(a, b, dice) >= strong_threshold
-    return _Score(score, strong, True, a.keys & b.keys, cover)
+def _strong(a: _Unit, b: _Unit, result: _Score, threshold: float) -> bool:
+    """Whether a link is strong: the two sentences say the same thing.
+
+    Asked only of the links kept: the paraphrase model costs more than the score.
+    """
+    if result.same_words:
+        return True
+    uneven = min(len(a.every), len(b.every)) < UNEVEN_LENGTH * max(len(a.every), len(b.every))
+    if uneven and result.cover >= STRONG_COVER and result.dice >= STRONG_COVER_DICE:
+        return True
+    if result.dice < PARAPHRASE_MIN_DICE:
+        return False
+    return paraphrase_logit(a, b, result.dice) >= threshold
 
 
-def _candidates(left: list[_Unit], right: list[_Unit]) -> set[tuple[int, int]]:
-    """Pairs (index into left, index into right) that share a rare key or a run of words."""
-    out: set[tuple[int, int]] = set()
-    for attribute in ("keys", "phrases"):
-        left_postings: dict[object, list[int]] = defaultdict(list)
-        right_postings: dict[object, list[int]] = defaultdict(list)
-        for i, unit in enumerate(left):
-            for key in getattr(unit, attribute):
-                left_postings[key].append(i)
-        for j, unit in enumerate(right):
-            for key in getattr(unit, attribute):
-                right_postings[key].append(j)
-        for key, lefts in left_postings.items():
-            rights = right_postings.get(key)
-            if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
-                out.update(itertools.product(lefts, rights))
+def _postings(units: list[_Unit], items: Callable[[_Unit], Iterable[_K]]) -> dict[_K, list[int]]:
+    """Which units hold each item (a key, a run of words): index -> unit numbers."""
+    out: dict[_K, list[int]] = defaultdict(list)
+    for n, unit in enumerate(units):
+        for item in items(unit):
+            out[item].append(n)
+    return out
+
+
+def _scored_pairs(
+    left: list[_Unit],
+    right: list[_Unit],
+    weights: Mapping[str, float],
+    totals: tuple[list[float], list[float]],
+    threshold: float,
+) -> dict[tuple[int, int], _Score]:
+    """Every pair (index into left, index into right) whose score reaches ``threshold``.
+
+    Shared weight is summed through an inverted index over the keys rare enough
+    to index; a key in more than _MAX_POSTINGS sentences only raises each
+    sentence's bound. A pair whose Dice cannot reach the threshold even with
+    every unindexed key shared is not scored unless it shares a run of words
+    (found through an index of its own): the bound is exact, so nothing that
+    could link is lost, and most pairs are never scored.
+    """
+    width = len(right)
+    unindexed_left = [0.0] * len(left)
+    unindexed_right = [0.0] * len(right)
+    left_postings = _postings(left, lambda unit: unit.keys)
+    right_postings = _postings(right, lambda unit: unit.keys)
+    # Pairs as one integer while summing: hashing ints is several times cheaper
+    # than hashing tuples, and this loop runs once per shared posting.
+    shared: dict[int, float] = defaultdict(float)
+    for key in left_postings.keys() | right_postings.keys():
+        lefts = left_postings.get(key, [])
+        rights = right_postings.get(key, [])
+        weight = weights[key]
+        # The cap looks at both sides alike, so swapping the articles swaps the pairs.
+        if len(lefts) + len(rights) > _MAX_POSTINGS:
+            for i in lefts:
+                unindexed_left[i] += weight
+            for j in rights:
+                unindexed_right[j] += weight
+            continue
+        for i in lefts:
+            base = i * width
+            for j in rights:
+                shared[base + j] += weight
+    runs: set[int] = set()
+    left_runs = _postings(left, lambda unit: unit.phrases)
+    right_runs = _postings(right, lambda unit: unit.phrases)
+    for run, lefts in left_runs.items():
+        run_rights = right_runs.get(run)
+        if run_rights and len(lefts) + len(run_rights) <= _MAX_POSTINGS:
+            for i in lefts:
+                base = i * width
+                runs.update(base + j for j in run_rights)
+    # The scoring loop runs once per candidate: names bound locally, no calls
+    # but the set operations (this loop was a third of compare_texts).
+    totals_left, totals_right = totals
+    weight_of = weights.__getitem__
+    bonus = PHRASE_BONUS
+    out: dict[tuple[int, int], _Score] = {}
+    for pair in runs | shared.keys():
+        i, j = divmod(pair, width)
+        wa, wb = totals_left[i], totals_right[j]
+        both = wa + wb
+        in_runs = pair in runs
+        unindexed = min(unindexed_left[i], unindexed_right[j])
+        if not in_runs and 2 * (shared.get(pair, 0.0) + unindexed) < threshold * both:
+            continue
+        a, b = left[i], right[j]
+        wc = sum(map(weight_of, a.keys & b.keys)) if unindexed else shared.get(pair, 0.0)
+        dice = 2 * wc / both if both else 0.0
+        score = dice
+        if in_runs:
+            shortest = min(len(a.phrases), len(b.phrases))
+            score += bonus * len(a.phrases & b.phrases) / shortest
+        if score < threshold or score <= 0.0:
+            continue
+        smaller = min(wa, wb)
+        out[(i, j)] = _Score(min(1.0, score), dice, wc / smaller if smaller else 0.0)
     return out
 
 
@@ -286,23 +376,64 @@ def align(
     table = alias_table(aliases)
     lu = _units(left, table)
     ru = _units(right, table)
-    weights = weights_for(lu, ru)
-    totals_left = [sum(weights[k] for k in unit.keys) for unit in lu]
-    totals_right = [sum(weights[k] for k in unit.keys) for unit in ru]
-    scored: dict[tuple[int, int], _Score] = {}
-    for i, j in _candidates(lu, ru):
-        result = _score(lu[i], ru[j], totals_left[i], totals_right[j], weights, sensitivity)
-        if result.linked:
-            scored[(i, j)] = result
-    kept = _best_per_sentence(list(scored), scored)
-    lowercase = lowercase_words(left.text, right.text) if kept else frozenset()
-    persons = (
-        people(
-            [(u.tokens, left.text) for u in lu] + [(u.tokens, right.text) for u in ru], lowercase
-        )
-        if kept
-        else frozenset()
+    # One representative per distinct sentence; copies are paired at the end.
+    left_copies, right_copies = _copies(lu), _copies(ru)
+    ld = [lu[group[0]] for group in left_copies]
+    rd = [ru[group[0]] for group in right_copies]
+    weights = weights_for(ld, rd)
+    totals = (
+        [sum(weights[k] for k in unit.keys) for unit in ld],
+        [sum(weights[k] for k in unit.keys) for unit in rd],
     )
+    thresholds = _thresholds(sensitivity)
+    scored = _scored_pairs(ld, rd, weights, totals, thresholds[0])
+    # The same words on both sides link whatever they weigh: a sentence of
+    # common words ("Nothing happened to her.") copied from one outlet to another.
+    right_by_words = {unit.every: j for j, unit in enumerate(rd)}
+    for i, unit in enumerate(ld):
+        j = right_by_words.get(unit.every)
+        if j is not None and unit.every:
+            scored[(i, j)] = _Score(1.0, 1.0, 1.0, same_words=True)
+    expanded: dict[tuple[int, int], _Score] = {}
+    for (i, j), result in scored.items():
+        for a, b in _pair_copies(left_copies[i], right_copies[j]):
+            expanded[(a, b)] = result
+    kept = _best_per_sentence(expanded)
+    return _links(left, right, lu, ru, kept, expanded, weights, thresholds[1])
+
+
+def _pair_copies(lefts: list[int], rights: list[int]) -> set[tuple[int, int]]:
+    """Link the copies of two linked sentences in reading order, each copy at least once."""
+    m, n = len(lefts), len(rights)
+    pairs = {(lefts[k], rights[k * n // m]) for k in range(m)}
+    pairs.update((lefts[k * m // n], rights[k]) for k in range(n))
+    return pairs
+
+
+def _links(
+    left: Article,
+    right: Article,
+    lu: list[_Unit],
+    ru: list[_Unit],
+    kept: list[tuple[int, int]],
+    scored: Mapping[tuple[int, int], _Score],
+    weights: Mapping[str, float],
+    strong_threshold: float,
+) -> tuple[Link, ...]:
+    """The Link of each kept pair, with its conflicts and shared words."""
+    if not kept:
+        return ()
+    lowercase = lowercase_words(left.text, right.text)
+    persons = people((left.text, right.text), lowercase)
+    found: dict[tuple[int, int], list[Value]] = {}
+
+    def values_of(side: int, n: int) -> list[Value]:
+        if (side, n) not in found:
+            unit = (lu if side == 0 else ru)[n]
+            text = (left if side == 0 else right).text
+            found[(side, n)] = values(unit.tokens, text, lowercase, persons)
+        return found[(side, n)]
+
     links: list[Link] = []
     for i, j in sorted(kept):
         result = scored[(i, j)]
@@ -312,25 +443,19 @@ def align(
                 left=a.id,
                 right=b.id,
                 score=round(result.score, 4),
-                strength="strong" if result.strong else "partial",
+                strength="strong" if _strong(a, b, result, strong_threshold) else "partial",
                 conflicts=find_conflicts(
-                    a.tokens,
-                    b.tokens,
-                    left.text,
-                    right.text,
-                    lowercase,
-                    persons,
+                    values_of(0, i),
+                    values_of(1, j),
                     similar=result.cover >= SIMILAR_COVER,
                 ),
-                shared_terms=_shared_terms(a, result.shared, weights),
+                shared_terms=_shared_terms(a.tokens, a.keys & b.keys, weights),
             )
         )
     return tuple(links)
 
 
-def _best_per_sentence(
-    pairs: list[tuple[int, int]], scored: Mapping[tuple[int, int], _Score]
-) -> list[tuple[int, int]]:
+def _best_per_sentence(scored: Mapping[tuple[int, int], _Score]) -> list[tuple[int, int]]:
     """Keep a pair only if it is among the best MAX_LINKS of both its sentences.
 
     A sentence repeated through a long article would otherwise link to every
@@ -339,21 +464,20 @@ def _best_per_sentence(
     """
     ranked_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
     ranked_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, j in pairs:
-        score = scored[(i, j)].score
-        ranked_left[i].append((-score, j))
-        ranked_right[j].append((-score, i))
+    for (i, j), result in scored.items():
+        ranked_left[i].append((-result.score, j))
+        ranked_right[j].append((-result.score, i))
     top_left = {i: {j for _, j in sorted(r)[:MAX_LINKS]} for i, r in ranked_left.items()}
     top_right = {j: {i for _, i in sorted(r)[:MAX_LINKS]} for j, r in ranked_right.items()}
-    return [(i, j) for i, j in pairs if j in top_left[i] and i in top_right[j]]
+    return [(i, j) for i, j in scored if j in top_left[i] and i in top_right[j]]
 
 
 def _shared_terms(
-    unit: _Unit, shared: frozenset[str], weights: Mapping[str, float]
+    tokens: Sequence[Token], shared: frozenset[str], weights: Mapping[str, float]
 ) -> tuple[str, ...]:
     """The shared words as the left sentence writes them, rarest first."""
     seen: dict[str, str] = {}
-    for token in unit.tokens:
+    for token in tokens:
         if token.key in shared and token.key not in seen:
             seen[token.key] = token.raw
     ordered = sorted(seen, key=lambda k: -weights.get(k, 0.0))

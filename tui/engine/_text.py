@@ -204,6 +204,15 @@ def _parts(raw: str, aliases: Mapping[str, str]) -> tuple[tuple[str, bool, bool,
     return tuple(out)
 
 
+def word_keys(word: str, aliases: Mapping[str, str]) -> tuple[str, ...]:
+    """The keys of one written word, as :func:`tokenize` would give them (cached)."""
+    known = _table_info(aliases).words
+    parts = known.get(word)
+    if parts is None:
+        parts = known[word] = _parts(word, aliases)
+    return tuple(key for key, _, _, _ in parts)
+
+
 def tokenize(
     text: str,
     aliases: Mapping[str, str],
