@@ -23,7 +23,7 @@ Vector = list[float]
 
 def features(left: str, right: str) -> Vector:
     table = alias_table()
-    a, b = make_unit(0, left, table), make_unit(1, right, table)
+    a, b = make_unit(left, table), make_unit(right, table)
     return [*list(paraphrase_features(a, b, pair_dice(a, b, weights_for([a], [b])))), 1.0]
 
 

@@ -87,7 +87,7 @@ def test_planted_conflicts_are_found() -> None:
             right = gold["right_sentences"][j]  # type: ignore[index]
             for old, new in plantings(left, right):
                 planted = re.sub(rf"(?<![\w,]){re.escape(old)}(?![\w,])", new, left)
-                a, b = make_unit(0, planted, table), make_unit(1, right, table)
+                a, b = make_unit(planted, table), make_unit(right, table)
                 weights = weights_for([a], [b])
                 wa, wb = (sum(weights[k] for k in u.keys) for u in (a, b))
                 cover = link_features(a, b, wa, wb, weights)[1]

@@ -106,7 +106,7 @@ def values(
 
     Args:
         tokens: The sentence's tokens; offsets index into ``text``.
-        text: The article text (to read a currency sign before a number).
+        text: The sentence (to read a currency sign before a number).
         lowercase: Words the articles write in lower case somewhere: such a word
             capitalised ("District", "Committee") is not a name.
     """

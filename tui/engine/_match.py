@@ -14,8 +14,9 @@ four million.
 
 from __future__ import annotations
 
+import heapq
 import itertools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,8 +24,8 @@ from typing import TypeVar
 
 from ._conflicts import Value, find_conflicts, lowercase_words, people, values
 from ._data import data_lines
-from ._model import Article, Link
-from ._text import Token, alias_table, fold, tokenize
+from ._model import Article, Conflict, Link, Strength
+from ._text import Token, alias_table, fold, scan, tokenize
 
 _K = TypeVar("_K", bound=Hashable)
 
@@ -103,11 +104,14 @@ def prior_weight(key: str, number: bool = False) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """A body sentence as the matcher sees it."""
+    """A body sentence as the matcher sees it: keys, not positioned tokens.
 
-    id: int
+    Tokens are made for the sentences that link (their conflicts and shared
+    words): two 5 MB articles hold a million words, and a token each costs
+    about 100 MB and half the time.
+    """
+
     text: str
-    tokens: tuple[Token, ...]
     keys: frozenset[str]
     numbers: frozenset[str]
     every: tuple[str, ...]  # every word's key in order: what makes two sentences copies
@@ -115,35 +119,46 @@ class _Unit:
     phrases: frozenset[int]  # three-word runs with a content word among them, hashed
 
 
-def make_unit(sentence_id: int, text: str, aliases: Mapping[str, str], offset: int = 0) -> _Unit:
+def make_unit(text: str, aliases: Mapping[str, str]) -> _Unit:
     """Tokenise one sentence into what the matcher compares."""
-    tokens = tuple(tokenize(text, aliases, offset=offset))
-    every = tuple(t.key for t in tokens)
-    flags = [t.content for t in tokens]
-    content = tuple(key for key, flag in zip(every, flags, strict=True) if flag)
+    parts = scan(text, aliases)
+    every = tuple([part[0] for part in parts])
+    flags = [part[1] for part in parts]
+    content = tuple([key for key, flag in zip(every, flags, strict=True) if flag])
     # Runs of three words with a content word among them: "nothing happened to",
     # not "said in a".
     runs = frozenset(
-        hash(every[k : k + PHRASE])
-        for k in range(len(every) - PHRASE + 1)
-        if flags[k] or flags[k + 1] or flags[k + 2]
+        [
+            hash(run)
+            for run, a, b, c in zip(
+                zip(every, every[1:], every[2:]), flags, flags[1:], flags[2:], strict=False
+            )
+            if a or b or c
+        ]
     )
     return _Unit(
-        id=sentence_id,
         text=text,
-        tokens=tokens,
         keys=frozenset(content),
-        numbers=frozenset(t.key for t in tokens if t.number),
+        numbers=frozenset([part[0] for part in parts if part[2]]),
         every=every,
         content=content,
         phrases=runs,
     )
 
 
-def _units(article: Article, aliases: Mapping[str, str]) -> list[_Unit]:
-    return [
-        make_unit(s.id, s.text, aliases, s.start) for s in article.sentences if s.kind == "body"
-    ]
+def _units(article: Article, aliases: Mapping[str, str]) -> tuple[list[int], list[_Unit]]:
+    """The body sentences' ids and units; copies of one sentence share one unit."""
+    made: dict[str, _Unit] = {}
+    ids: list[int] = []
+    units: list[_Unit] = []
+    for sentence in article.sentences:
+        if sentence.kind == "body":
+            unit = made.get(sentence.text)
+            if unit is None:
+                unit = made[sentence.text] = make_unit(sentence.text, aliases)
+            ids.append(sentence.id)
+            units.append(unit)
+    return ids, units
 
 
 def _copies(units: list[_Unit]) -> list[list[int]]:
@@ -165,17 +180,9 @@ def weights_for(left: list[_Unit], right: list[_Unit]) -> dict[str, float]:
     sentence repeated fifty times is one sentence's worth of evidence. The
     weight never reaches zero, so a topic word still tells two sentences apart.
     """
-    df_left: dict[str, int] = defaultdict(int)
-    df_right: dict[str, int] = defaultdict(int)
-    numbers: set[str] = set()
-    for unit in left:
-        numbers.update(unit.numbers)
-        for key in unit.keys:
-            df_left[key] += 1
-    for unit in right:
-        numbers.update(unit.numbers)
-        for key in unit.keys:
-            df_right[key] += 1
+    df_left = _counts(left, _keys_of)
+    df_right = _counts(right, _keys_of)
+    numbers = set(itertools.chain.from_iterable(unit.numbers for unit in left + right))
     n_left, n_right = max(1, len(left)), max(1, len(right))
     # A topic shows only over several sentences: two one-sentence articles
     # (a paraphrase pair) share words, not a topic.
@@ -269,13 +276,46 @@ def _strong(a: _Unit, b: _Unit, result: _Score, threshold: float) -> bool:
     return paraphrase_logit(a, b, result.dice) >= threshold
 
 
-def _postings(units: list[_Unit], items: Callable[[_Unit], Iterable[_K]]) -> dict[_K, list[int]]:
-    """Which units hold each item (a key, a run of words): index -> unit numbers."""
-    out: dict[_K, list[int]] = defaultdict(list)
-    for n, unit in enumerate(units):
-        for item in items(unit):
-            out[item].append(n)
-    return out
+def _keys_of(unit: _Unit) -> frozenset[str]:
+    return unit.keys
+
+
+def _runs_of(unit: _Unit) -> frozenset[int]:
+    return unit.phrases
+
+
+def _counts(units: list[_Unit], items: Callable[[_Unit], Iterable[_K]]) -> Counter[_K]:
+    """In how many units each item (a key, a run of words) is: counted in C."""
+    return Counter(itertools.chain.from_iterable(map(items, units)))
+
+
+def _shared_postings(
+    left: list[_Unit], right: list[_Unit], items: Callable[[_Unit], Iterable[_K]]
+) -> tuple[dict[_K, list[int]], dict[_K, list[int]], set[_K]]:
+    """Postings (item -> unit numbers) of the items found on both sides, and those too common.
+
+    Most items are on one side only (a run of words, a rare name): counting
+    them in C first and listing only the shared ones saves building a list for
+    each of a million runs. An item in more than _MAX_POSTINGS units of both
+    sides together is too common to index; the cap looks at both sides alike,
+    so swapping the articles swaps the pairs.
+    """
+    left_counts = _counts(left, items)
+    right_counts = _counts(right, items)
+    if len(right_counts) < len(left_counts):
+        shared = {item for item in right_counts if item in left_counts}
+    else:
+        shared = {item for item in left_counts if item in right_counts}
+    common = {item for item in shared if left_counts[item] + right_counts[item] > _MAX_POSTINGS}
+    indexed = shared - common
+    postings = []
+    for units in (left, right):
+        out: dict[_K, list[int]] = defaultdict(list)
+        for n, unit in enumerate(units):
+            for item in indexed.intersection(items(unit)):
+                out[item].append(n)
+        postings.append(out)
+    return postings[0], postings[1], common
 
 
 def _scored_pairs(
@@ -295,37 +335,27 @@ def _scored_pairs(
     could link is lost, and most pairs are never scored.
     """
     width = len(right)
-    unindexed_left = [0.0] * len(left)
-    unindexed_right = [0.0] * len(right)
-    left_postings = _postings(left, lambda unit: unit.keys)
-    right_postings = _postings(right, lambda unit: unit.keys)
+    left_postings, right_postings, common = _shared_postings(left, right, _keys_of)
+    # A common key only raises the bound of each sentence that holds it.
+    unindexed_left = [sum(map(weights.__getitem__, common.intersection(u.keys))) for u in left]
+    unindexed_right = [sum(map(weights.__getitem__, common.intersection(u.keys))) for u in right]
     # Pairs as one integer while summing: hashing ints is several times cheaper
     # than hashing tuples, and this loop runs once per shared posting.
     shared: dict[int, float] = defaultdict(float)
-    for key in left_postings.keys() | right_postings.keys():
-        lefts = left_postings.get(key, [])
-        rights = right_postings.get(key, [])
+    for key, lefts in left_postings.items():
+        rights = right_postings[key]
         weight = weights[key]
-        # The cap looks at both sides alike, so swapping the articles swaps the pairs.
-        if len(lefts) + len(rights) > _MAX_POSTINGS:
-            for i in lefts:
-                unindexed_left[i] += weight
-            for j in rights:
-                unindexed_right[j] += weight
-            continue
         for i in lefts:
             base = i * width
             for j in rights:
                 shared[base + j] += weight
     runs: set[int] = set()
-    left_runs = _postings(left, lambda unit: unit.phrases)
-    right_runs = _postings(right, lambda unit: unit.phrases)
+    left_runs, right_runs, _ = _shared_postings(left, right, _runs_of)
     for run, lefts in left_runs.items():
-        run_rights = right_runs.get(run)
-        if run_rights and len(lefts) + len(run_rights) <= _MAX_POSTINGS:
-            for i in lefts:
-                base = i * width
-                runs.update(base + j for j in run_rights)
+        run_rights = right_runs[run]
+        for i in lefts:
+            base = i * width
+            runs.update(base + j for j in run_rights)
     # The scoring loop runs once per candidate: names bound locally, no calls
     # but the set operations (this loop was a third of compare_texts).
     totals_left, totals_right = totals
@@ -374,8 +404,8 @@ def align(
         symmetric: swapping the articles swaps every link's sides.
     """
     table = alias_table(aliases)
-    lu = _units(left, table)
-    ru = _units(right, table)
+    left_ids, lu = _units(left, table)
+    right_ids, ru = _units(right, table)
     # One representative per distinct sentence; copies are paired at the end.
     left_copies, right_copies = _copies(lu), _copies(ru)
     ld = [lu[group[0]] for group in left_copies]
@@ -399,7 +429,16 @@ def align(
         for a, b in _pair_copies(left_copies[i], right_copies[j]):
             expanded[(a, b)] = result
     kept = _best_per_sentence(expanded)
-    return _links(left, right, lu, ru, kept, expanded, weights, thresholds[1])
+    return _links(
+        (left, right),
+        (left_ids, right_ids),
+        (lu, ru),
+        kept,
+        expanded,
+        weights,
+        thresholds[1],
+        table,
+    )
 
 
 def _pair_copies(lefts: list[int], rights: list[int]) -> set[tuple[int, int]]:
@@ -411,45 +450,60 @@ def _pair_copies(lefts: list[int], rights: list[int]) -> set[tuple[int, int]]:
 
 
 def _links(
-    left: Article,
-    right: Article,
-    lu: list[_Unit],
-    ru: list[_Unit],
+    articles: tuple[Article, Article],
+    ids: tuple[list[int], list[int]],
+    units: tuple[list[_Unit], list[_Unit]],
     kept: list[tuple[int, int]],
     scored: Mapping[tuple[int, int], _Score],
     weights: Mapping[str, float],
     strong_threshold: float,
+    table: Mapping[str, str],
 ) -> tuple[Link, ...]:
     """The Link of each kept pair, with its conflicts and shared words."""
     if not kept:
         return ()
+    left, right = articles
+    lu, ru = units
     lowercase = lowercase_words(left.text, right.text)
     persons = people((left.text, right.text), lowercase)
-    found: dict[tuple[int, int], list[Value]] = {}
+    tokens: dict[str, list[Token]] = {}
+    found: dict[str, list[Value]] = {}
 
-    def values_of(side: int, n: int) -> list[Value]:
-        if (side, n) not in found:
-            unit = (lu if side == 0 else ru)[n]
-            text = (left if side == 0 else right).text
-            found[(side, n)] = values(unit.tokens, text, lowercase, persons)
-        return found[(side, n)]
+    def tokens_of(unit: _Unit) -> list[Token]:
+        # Copies of a sentence have the same tokens and values: make them once.
+        if unit.text not in tokens:
+            tokens[unit.text] = tokenize(unit.text, table)
+        return tokens[unit.text]
 
+    def values_of(unit: _Unit) -> list[Value]:
+        if unit.text not in found:
+            found[unit.text] = values(tokens_of(unit), unit.text, lowercase, persons)
+        return found[unit.text]
+
+    # What a link says beyond its ends depends only on the two sentences'
+    # words: copies of a linked pair share one answer.
+    described: dict[tuple[str, str], tuple[Strength, tuple[Conflict, ...], tuple[str, ...]]] = {}
     links: list[Link] = []
     for i, j in sorted(kept):
         result = scored[(i, j)]
         a, b = lu[i], ru[j]
+        about = described.get((a.text, b.text))
+        if about is None:
+            strong = _strong(a, b, result, strong_threshold)
+            about = described[(a.text, b.text)] = (
+                "strong" if strong else "partial",
+                find_conflicts(values_of(a), values_of(b), similar=result.cover >= SIMILAR_COVER),
+                _shared_terms(tokens_of(a), a.keys & b.keys, weights),
+            )
+        strength, conflicts, shared_terms = about
         links.append(
             Link(
-                left=a.id,
-                right=b.id,
+                left=ids[0][i],
+                right=ids[1][j],
                 score=round(result.score, 4),
-                strength="strong" if _strong(a, b, result, strong_threshold) else "partial",
-                conflicts=find_conflicts(
-                    values_of(0, i),
-                    values_of(1, j),
-                    similar=result.cover >= SIMILAR_COVER,
-                ),
-                shared_terms=_shared_terms(a.tokens, a.keys & b.keys, weights),
+                strength=strength,
+                conflicts=conflicts,
+                shared_terms=shared_terms,
             )
         )
     return tuple(links)
@@ -467,9 +521,19 @@ def _best_per_sentence(scored: Mapping[tuple[int, int], _Score]) -> list[tuple[i
     for (i, j), result in scored.items():
         ranked_left[i].append((-result.score, j))
         ranked_right[j].append((-result.score, i))
-    top_left = {i: {j for _, j in sorted(r)[:MAX_LINKS]} for i, r in ranked_left.items()}
-    top_right = {j: {i for _, i in sorted(r)[:MAX_LINKS]} for j, r in ranked_right.items()}
-    return [(i, j) for i, j in scored if j in top_left[i] and i in top_right[j]]
+    over_left = {i: _best(r) for i, r in ranked_left.items() if len(r) > MAX_LINKS}
+    over_right = {j: _best(r) for j, r in ranked_right.items() if len(r) > MAX_LINKS}
+    if not over_left and not over_right:
+        return list(scored)
+    return [
+        (i, j)
+        for i, j in scored
+        if (i not in over_left or j in over_left[i]) and (j not in over_right or i in over_right[j])
+    ]
+
+
+def _best(ranked: list[tuple[float, int]]) -> set[int]:
+    return {other for _, other in heapq.nsmallest(MAX_LINKS, ranked)}
 
 
 def _shared_terms(
@@ -486,4 +550,4 @@ def _shared_terms(
 
 def quote_key(text: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The content keys of a quotation, to tell whether two outlets quote the same words."""
-    return frozenset(t.key for t in tokenize(text, alias_table(aliases)) if t.content)
+    return frozenset(part[0] for part in scan(text, alias_table(aliases)) if part[1])

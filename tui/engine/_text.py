@@ -164,6 +164,8 @@ class _TableInfo(NamedTuple):
     table: Mapping[str, str]
     starts: dict[str, int]  # first word of a multi-word alias -> its most words
     words: dict[str, tuple[tuple[str, bool, bool, bool], ...]]  # raw word -> parts
+    # raw word -> (most words of an alias it may start, its parts)
+    scanned: dict[str, tuple[int, tuple[tuple[str, bool, bool, bool], ...]]]
 
 
 _TABLE_CACHE: dict[int, _TableInfo] = {}
@@ -180,7 +182,7 @@ def _table_info(aliases: Mapping[str, str]) -> _TableInfo:
             starts[words[0]] = max(starts.get(words[0], 0), len(words))
     if len(_TABLE_CACHE) > 8:
         _TABLE_CACHE.clear()
-    info = _TableInfo(aliases, starts, {})
+    info = _TableInfo(aliases, starts, {}, {})
     _TABLE_CACHE[id(aliases)] = info
     return info
 
@@ -213,6 +215,42 @@ def word_keys(word: str, aliases: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(key for key, _, _, _ in parts)
 
 
+Part = tuple[str, bool, bool, bool]  # key, content, number, capitalised
+
+
+def scan(text: str, aliases: Mapping[str, str]) -> list[Part]:
+    """The (key, content, number, capitalised) of each token, without positions.
+
+    What :func:`tokenize` gives, less the offsets: the matcher compares keys
+    and makes positioned tokens only for the sentences that link. About twice
+    as fast as tokenising.
+    """
+    info = _table_info(aliases)
+    words = TOKEN.findall(text)
+    scanned = info.scanned
+    out: list[Part] = []
+    extend = out.extend
+    for raw in words:
+        entry = scanned.get(raw)
+        if entry is None:
+            entry = _scanned(raw, aliases, info)
+        if entry[0]:
+            # A word that may start a multi-word alias: the careful path.
+            return [(t.key, t.content, t.number, t.capitalized) for t in tokenize(text, aliases)]
+        extend(entry[1])
+    return out
+
+
+def _scanned(
+    raw: str, aliases: Mapping[str, str], info: _TableInfo
+) -> tuple[int, tuple[Part, ...]]:
+    parts = info.words.get(raw)
+    if parts is None:
+        parts = info.words[raw] = _parts(raw, aliases)
+    entry = info.scanned[raw] = (info.starts.get(fold(raw).rstrip("."), 0), parts)
+    return entry
+
+
 def tokenize(
     text: str,
     aliases: Mapping[str, str],
@@ -227,31 +265,34 @@ def tokenize(
         offset: Added to every token's start and end.
     """
     info = _table_info(aliases)
-    starts, known = info.starts, info.words
-    raw_tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    starts, scanned = info.starts, info.scanned
+    # Token(...) goes through a Python-level __new__; tuple.__new__ builds the
+    # same named tuple in C (this loop runs once per word of every article).
+    new = tuple.__new__
+    raw_tokens = [(*m.span(), m.group()) for m in TOKEN.finditer(text)]
     tokens: list[Token] = []
+    append = tokens.append
     i = 0
     n = len(raw_tokens)
     while i < n:
         start, end, raw = raw_tokens[i]
+        entry = scanned.get(raw)
+        if entry is None:
+            entry = _scanned(raw, aliases, info)
+        widest, parts = entry
         # Longest alias phrase first ("united states of america"), tried only
         # where one can start: most words start none.
-        widest = starts.get(fold(raw).rstrip("."), 0) if starts else 0
         if widest:
             for width in range(min(widest, n - i), 1, -1):
                 words = (fold(raw_tokens[j][2]).rstrip(".") for j in range(i, i + width))
                 canonical = aliases.get(" ".join(words))
                 if canonical is not None:
                     end = raw_tokens[i + width - 1][1]
-                    tokens.append(
-                        Token(
-                            offset + start,
-                            offset + end,
-                            text[start:end],
-                            canonical,
-                            True,
-                            False,
-                            True,
+                    span = text[start:end]
+                    append(
+                        new(
+                            Token,
+                            (offset + start, offset + end, span, canonical, True, False, True),
                         )
                     )
                     i += width
@@ -260,12 +301,9 @@ def tokenize(
                 widest = 0
             if widest:
                 continue
-        parts = known.get(raw)
-        if parts is None:
-            parts = known[raw] = _parts(raw, aliases)
         for key, content, number, capitalized in parts:
-            tokens.append(
-                Token(offset + start, offset + end, raw, key, content, number, capitalized)
+            append(
+                new(Token, (offset + start, offset + end, raw, key, content, number, capitalized))
             )
         i += 1
     return tokens
