@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from ._data import data_lines
@@ -87,15 +87,6 @@ def _fold_raw(token: Token) -> str:
     return token.raw.lower().rstrip(".")
 
 
-def _is_name_token(token: Token, lowercase: frozenset[str]) -> bool:
-    """A capitalised word that the articles never write in lower case, or a title."""
-    if not token.capitalized or token.number:
-        return False
-    return _fold_raw(token) in _titles() or (
-        token.content and _fold_raw(token) not in lowercase and token.key not in lowercase
-    )
-
-
 def values(
     tokens: Sequence[Token],
     text: str,
@@ -111,33 +102,48 @@ def values(
             capitalised ("District", "Committee") is not a name.
     """
     out: list[Value] = []
+    weekdays, months, titles = _weekdays(), _months(), _titles()
+
+    def name_word(token: Token) -> bool:
+        # A capitalised word that the articles never write in lower case, or a title.
+        if not token.capitalized or token.number:
+            return False
+        folded = token.raw.lower().rstrip(".")
+        return folded in titles or (
+            token.content and folded not in lowercase and token.key not in lowercase
+        )
+
     n = 0
-    while n < len(tokens):
+    count = len(tokens)
+    while n < count:
         token = tokens[n]
         if token.number:
             n = _number(tokens, n, text, out)
             continue
+        if not token.capitalized:
+            n += 1
+            continue
         key = token.key
         # Month and weekday names are capitalised: "may" and "march" are verbs too.
-        if token.capitalized and (key in _weekdays() or key in _months()):
+        if key in weekdays or key in months:
             last = n
-            if key in _months() and n + 1 < len(tokens) and tokens[n + 1].number:
+            if key in months and n + 1 < count and tokens[n + 1].number:
                 last = n + 1  # "March 6"
             keys = frozenset(tokens[m].key for m in range(n, last + 1))
             raw = text[token.start : tokens[last].end]
             out.append(Value("date", keys, raw, n, last, None))
             n = last + 1
             continue
-        if _is_name_token(token, lowercase):
+        if name_word(token):
             last = n
             while (
-                last + 1 < len(tokens)
-                and _is_name_token(tokens[last + 1], lowercase)
+                last + 1 < count
+                and name_word(tokens[last + 1])
                 and _joined(tokens[last], tokens[last + 1], text)
             ):
                 last += 1
             first = n
-            while first <= last and _fold_raw(tokens[first]) in _titles():
+            while first <= last and tokens[first].raw.lower().rstrip(".") in titles:
                 first += 1
             keys = frozenset(t.key for t in tokens[first : last + 1] if t.content)
             # A person: a title before the name ("Rep. Grimm"), a first name and
@@ -224,7 +230,18 @@ def _with_context(tokens: Sequence[Token], found: list[Value]) -> list[Value]:
         title = value.first - 1
         if value.kind == "name" and title >= 0 and _fold_raw(tokens[title]) in _titles():
             near.add("title " + _fold_raw(tokens[title]))
-        out.append(replace(value, near=frozenset(near)))
+        out.append(
+            Value(
+                value.kind,
+                value.keys,
+                value.raw,
+                value.first,
+                value.last,
+                value.unit,
+                value.surname,
+                frozenset(near),
+            )
+        )
     return out
 
 

@@ -131,7 +131,11 @@ def make_unit(text: str, aliases: Mapping[str, str]) -> _Unit:
         [
             hash(run)
             for run, a, b, c in zip(
-                zip(every, every[1:], every[2:]), flags, flags[1:], flags[2:], strict=False
+                zip(every, every[1:], every[2:], strict=False),
+                flags,
+                flags[1:],
+                flags[2:],
+                strict=False,
             )
             if a or b or c
         ]

@@ -230,14 +230,29 @@ def scan(text: str, aliases: Mapping[str, str]) -> list[Part]:
     scanned = info.scanned
     out: list[Part] = []
     extend = out.extend
-    for raw in words:
+    i = 0
+    n = len(words)
+    while i < n:
+        raw = words[i]
         entry = scanned.get(raw)
         if entry is None:
             entry = _scanned(raw, aliases, info)
-        if entry[0]:
-            # A word that may start a multi-word alias: the careful path.
-            return [(t.key, t.content, t.number, t.capitalized) for t in tokenize(text, aliases)]
-        extend(entry[1])
+        widest, parts = entry
+        if widest:
+            # The longest multi-word alias starting here, as tokenize finds it.
+            for width in range(min(widest, n - i), 1, -1):
+                phrase = " ".join(fold(w).rstrip(".") for w in words[i : i + width])
+                canonical = aliases.get(phrase)
+                if canonical is not None:
+                    out.append((canonical, True, False, True))
+                    i += width
+                    break
+            else:
+                widest = 0
+            if widest:
+                continue
+        extend(parts)
+        i += 1
     return out
 
 
@@ -265,7 +280,7 @@ def tokenize(
         offset: Added to every token's start and end.
     """
     info = _table_info(aliases)
-    starts, scanned = info.starts, info.scanned
+    scanned = info.scanned
     # Token(...) goes through a Python-level __new__; tuple.__new__ builds the
     # same named tuple in C (this loop runs once per word of every article).
     new = tuple.__new__
