@@ -49,8 +49,12 @@ snapshot-update: $(VENV)/.installed-test ## Regenerate the app's snapshots (revi
 	$(BIN)/python -m pytest tests/app --snapshot-update
 
 .PHONY: eval
-eval: $(VENV)/.installed ## Score the sample pair against the gold alignment, and MRPC accuracy
+eval: $(VENV)/.installed ## Quality: the real dev pairs and their mean, the sample pair, MRPC (cross-validated)
 	$(BIN)/python -m benchmarks.eval --shared $(SHARED)
+
+.PHONY: ablation
+ablation: $(VENV)/.installed ## The dev mean with each data file and rule group switched off
+	$(BIN)/python -m benchmarks.ablation --shared $(SHARED)
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

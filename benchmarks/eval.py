@@ -1,101 +1,96 @@
-"""`make eval`: the sample pair against its gold alignment, and MRPC training accuracy.
+"""`make eval`: how right the engine is on real articles, and on MRPC.
 
-The sample pair is scored by the shared scorer (run from where it lives, not
-copied); MRPC pairs are compared as two one-sentence articles, and a strong link
-is read as "paraphrase".
+Prints, in order:
+
+1. The six real dev pairs against their gold alignments, their mean and the
+   sample pair apart: the shared ``score_pairs.py`` run from where it lives,
+   on the ``storydiff compare --format json`` command.
+2. The leave-one-pair-out link F1 (``benchmarks.fit_links``): what the link
+   numbers, fitted on the dev pairs, give on a pair they were not fitted on.
+3. MRPC training pairs, "paraphrase <=> strong link", as a 5-fold
+   cross-validated accuracy: the paraphrase model is refitted on four folds
+   and the whole engine scored on the fifth.
+4. Every conflict found on the dev pairs, for a reader to judge.
+
+``--ablation`` adds the dev mean with each data file and rule group switched
+off (``benchmarks.ablation``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.mrpc import mrpc_pairs, score_mrpc
-from tui.engine import DEFAULT_SENSITIVITY, compare_files
-from tui.samples import default_pair
-
-TARGETS = {
-    "link_f1": 0.80,
-    "strong_recall": 0.85,
-    "shared_accuracy": 0.90,
-    "quote_recall": 1.0,
-    "quote_precision": 0.9,
-    "speaker_accuracy": 0.8,
-    "titles": 2,
-    "furniture_out": 1.0,
-}
+from benchmarks.devpairs import pair_folders
+from benchmarks.mrpc import cross_validated, mrpc_pairs
+from tui.engine import compare_files
 
 
-def sample_scores(shared: Path, sensitivity: float) -> dict[str, float]:
-    """Score the default sample pair with ``shared/eval/score_alignment.py``."""
-    pair = default_pair()
-    comparison = compare_files(pair.left, pair.right, sensitivity=sensitivity)
-    gold = shared / "eval" / "gold" / f"{pair.story}.json"
-    scorer = shared / "eval" / "score_alignment.py"
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as out:
-        json.dump(comparison.to_dict(), out, ensure_ascii=False)
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(scorer),
-            out.name,
-            str(gold),
-            str(pair.left),
-            str(pair.right),
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
+def dev_table(shared: Path) -> None:
+    scorer = shared / "eval" / "score_pairs.py"
+    command = [sys.executable, str(scorer), "--", sys.executable, "-m", "tui", "compare"]
+    print("Real dev pairs against their gold (../shared/eval/score_pairs.py):", flush=True)
+    subprocess.run([*command, "--format", "json"], check=True)
+    print()
+
+
+def leave_one_pair_out(shared: Path) -> None:
+    print("Leave-one-pair-out (python -m benchmarks.fit_links):", flush=True)
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.fit_links", "--shared", str(shared), "--quiet"],
         check=True,
     )
-    Path(out.name).unlink()
-    scores: dict[str, float] = json.loads(result.stdout)
-    return scores
+    print()
+
+
+def mrpc(shared: Path) -> None:
+    started = time.perf_counter()
+    scores = cross_validated(mrpc_pairs(shared), 5)
+    seconds = time.perf_counter() - started
+    print(
+        f"MRPC train, {scores.pairs} pairs, paraphrase <=> strong link, "
+        f"5-fold cross-validated ({seconds:.0f} s):"
+    )
+    print(f"  accuracy           {scores.accuracy:.3f}   (majority class {scores.majority:.3f})")
+    print(f"  precision          {scores.precision:.3f}")
+    print(f"  recall             {scores.recall:.3f}")
+    print(f"  f1                 {scores.f1:.3f}")
+    print()
+
+
+def conflicts(shared: Path) -> None:
+    print("Conflicts found on the dev pairs (each should be a real difference):")
+    found = 0
+    for folder in pair_folders(shared):
+        comparison = compare_files(folder / "left.txt", folder / "right.txt")
+        for link in comparison.links:
+            for conflict in link.conflicts:
+                found += 1
+                print(
+                    f"  {folder.name}: L{link.left} R{link.right} {conflict.type}: "
+                    f"{conflict.left!r} vs {conflict.right!r}"
+                )
+    if not found:
+        print("  none")
+    print()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--sensitivity", type=float, default=DEFAULT_SENSITIVITY)
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--ablation", action="store_true", help="also switch each piece off")
     args = parser.parse_args()
-
-    sample = sample_scores(args.shared, args.sensitivity)
-    started = time.perf_counter()
-    mrpc = score_mrpc(mrpc_pairs(args.shared), args.sensitivity)
-    seconds = time.perf_counter() - started
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "sample": sample,
-                    "mrpc": {
-                        "accuracy": mrpc.accuracy,
-                        "f1": mrpc.f1,
-                        "precision": mrpc.precision,
-                        "recall": mrpc.recall,
-                        "pairs": mrpc.pairs,
-                    },
-                }
-            )
+    dev_table(args.shared)
+    leave_one_pair_out(args.shared)
+    mrpc(args.shared)
+    conflicts(args.shared)
+    if args.ablation:
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.ablation", "--shared", str(args.shared)], check=True
         )
-        return
-    print(f"Sample pair vs gold (sensitivity {args.sensitivity:.2f}):")
-    for key, value in sample.items():
-        target = TARGETS.get(key)
-        note = f"   target >= {target}" if target is not None else ""
-        print(f"  {key:18} {value}{note}")
-    print(f"MRPC train, {mrpc.pairs} pairs, paraphrase <=> strong link ({seconds:.1f} s):")
-    print(f"  accuracy           {mrpc.accuracy:.3f}   target >= 0.76")
-    print(f"  majority class     {mrpc.majority:.3f}")
-    print(f"  precision          {mrpc.precision:.3f}")
-    print(f"  recall             {mrpc.recall:.3f}")
-    print(f"  f1                 {mrpc.f1:.3f}")
 
 
 if __name__ == "__main__":

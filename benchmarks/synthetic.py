@@ -85,3 +85,45 @@ def synthetic_pair(n: int, shared: Path, seed: int = 0) -> tuple[str, str]:
         _layout(f"Wire report: {n} developments in the news", left),
         _layout(f"News digest: {n} stories as another outlet told them", right),
     )
+
+
+def repeated_article(size: int, shared: Path, seed: int) -> str:
+    """About ``size`` characters of MRPC sentences drawn again and again, four to a paragraph.
+
+    Both articles of a pair draw from the same 2,000 sentences (with different
+    seeds), so every sentence is repeated about ``size / 250_000`` times on each
+    side: a live blog or a page of boilerplate, stretched to the input limit.
+    """
+    pool, _ = synthetic_sentences(2000, shared)
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    length = 0
+    while length < size:
+        paragraph = " ".join(rng.choice(pool) for _ in range(SENTENCES_PER_PARAGRAPH))
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def random_words_article(size: int, shared: Path, seed: int) -> str:
+    """About ``size`` characters of sentences of random words from MRPC's vocabulary.
+
+    Nothing in it is a fact and almost nothing repeats: the worst case for an
+    inverted index is a long text of words that are each rare.
+    """
+    left, right = synthetic_sentences(4000, shared)
+    vocabulary = sorted(
+        {w.strip(".,\"'()").lower() for s in left + right for w in s.split() if w.isalpha()}
+    )
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    length = 0
+    while length < size:
+        sentences = []
+        for _ in range(SENTENCES_PER_PARAGRAPH):
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 25))]
+            sentences.append(" ".join(words).capitalize() + ".")
+        paragraph = " ".join(sentences)
+        paragraphs.append(paragraph)
+        length += len(paragraph) + 2
+    return "\n\n".join(paragraphs) + "\n"

@@ -1,51 +1,65 @@
-"""Build tui/engine/data/df.txt: how many news sentences each word key appears in.
+"""Build tui/engine/data/rarity.txt: how common each word key is in general English.
 
 The matcher weighs rare words above common ones. Inside a long article pair the
-pair itself tells which words are common; a one-sentence comparison needs a
-prior, and this table is it: document frequencies over the MRPC training
-sentences (about 8,000 news sentences from many outlets). Regenerate with
-``python -m benchmarks.word_stats --shared ../shared`` after changing how keys
-are made (tui/engine/_text.py).
+pair itself tells which words are the story's topic; how rare a word is in
+English at large comes from this table: the Zipf frequency (log10 of uses per
+billion words) of every key, summed over the words that stem to it, from
+wordfreq's English list (news, books, subtitles, the web; Robyn Speer et al.,
+data under CC BY-SA 4.0). Keys rarer than the table's floor are left out and
+weigh as rare. The runtime reads only the shipped table; wordfreq is needed
+only to rebuild it (``pip install -e '.[data]'``), after changing how keys are
+made (tui/engine/_text.py):
+
+    python -m benchmarks.word_stats
 """
 
 from __future__ import annotations
 
 import argparse
-from collections import Counter
+import math
+from collections import defaultdict
 from pathlib import Path
 
 from tui.engine._text import alias_table, tokenize
 
-OUT = Path(__file__).resolve().parent.parent / "tui" / "engine" / "data" / "df.txt"
+OUT = Path(__file__).resolve().parent.parent / "tui" / "engine" / "data" / "rarity.txt"
+# Keys below this Zipf frequency (about one use in ten million words) all weigh
+# as rare, so the table need not list them.
+FLOOR = 2.5
 
 
-def mrpc_sentences(shared: Path) -> list[str]:
-    """Every distinct sentence of the MRPC training split."""
-    path = shared / "data" / "mrpc" / "msr_paraphrase_train.txt"
-    seen: dict[str, None] = {}
-    with path.open(encoding="utf-8-sig") as handle:
-        next(handle)
-        for line in handle:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) == 5:
-                seen.setdefault(cols[3], None)
-                seen.setdefault(cols[4], None)
-    return list(seen)
+def key_frequencies() -> dict[str, float]:
+    """Uses per word of every content key, from wordfreq's English list."""
+    from wordfreq import get_frequency_dict
+
+    aliases = alias_table()
+    per_key: dict[str, float] = defaultdict(float)
+    for word, frequency in get_frequency_dict("en", wordlist="best").items():
+        if math.log10(frequency * 1e9) < FLOOR - 0.5:
+            continue  # far below the floor even if a few words share its key
+        for token in tokenize(word, aliases):
+            if token.content and not token.number:
+                per_key[token.key] += frequency
+    return per_key
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    sentences = mrpc_sentences(args.shared)
-    aliases = alias_table()
-    df: Counter[str] = Counter()
-    for sentence in sentences:
-        df.update({t.key for t in tokenize(sentence, aliases) if t.content})
-    lines = [f"# sentences {len(sentences)}"]
-    lines += [f"{key} {count}" for key, count in sorted(df.items()) if count >= 2]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 1} keys from {len(sentences)} sentences -> {OUT}")
+    rows = []
+    for key, frequency in key_frequencies().items():
+        zipf = math.log10(frequency * 1e9)
+        if zipf >= FLOOR:
+            rows.append((key, zipf))
+    rows.sort()
+    lines = [
+        "# Zipf frequency of each word key in general English (wordfreq, CC BY-SA 4.0).",
+        f"# Rebuilt by `python -m benchmarks.word_stats`; keys not listed are rarer than {FLOOR}.",
+    ]
+    lines += [f"{key} {zipf:.2f}" for key, zipf in rows]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} keys -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -22,20 +22,22 @@ from tui.engine import compare_files
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "turkey-peacekeeping.json"
 
-# Floors a little below the figures measured with `make eval`.
-# Reached: link F1 0.818, strong recall 1.0, shared accuracy 0.839, quotes 1.0/1.0,
-# speakers 1.0, titles 2, furniture 1.0; MRPC accuracy 0.764.
+# Floors a little below the figures measured with `make eval`. The sample pair
+# is one case among others: the matcher is tuned on the real dev pairs
+# (tests/engine/test_dev_quality.py holds their floors).
+# Reached: link F1 0.696, strong recall 1.0, shared accuracy 0.871, quotes 1.0/1.0,
+# speakers 1.0, titles 2, furniture 1.0; MRPC 5-fold cross-validated accuracy 0.755.
 FLOORS = {
-    "link_f1": 0.78,
+    "link_f1": 0.66,
     "strong_recall": 0.9,
-    "shared_accuracy": 0.8,
+    "shared_accuracy": 0.84,
     "quote_recall": 1.0,
     "quote_precision": 0.9,
     "speaker_accuracy": 0.9,
     "titles": 2,
     "furniture_out": 1.0,
 }
-MRPC_ACCURACY_FLOOR = 0.75
+MRPC_ACCURACY_FLOOR = 0.74
 
 
 def relative_report(sample_paths: tuple[Path, Path]) -> dict[str, object]:
@@ -88,12 +90,12 @@ def test_sample_quality_floors(
     assert not below, f"below the floor (score, floor): {below}"
 
 
-def test_mrpc_accuracy_floor(shared: Callable[[str], Path]) -> None:
+def test_mrpc_cross_validated_accuracy_floor(shared: Callable[[str], Path]) -> None:
     mrpc = shared("data/mrpc/msr_paraphrase_train.txt")
     sys.path.insert(0, str(HERE.parent.parent))
-    from benchmarks.mrpc import mrpc_pairs, score_mrpc
+    from benchmarks.mrpc import cross_validated, mrpc_pairs
 
     # mrpc_pairs takes the shared folder: three levels above the file.
-    scores = score_mrpc(mrpc_pairs(mrpc.parents[2]))
+    scores = cross_validated(mrpc_pairs(mrpc.parents[2]), 5)
     assert scores.accuracy >= MRPC_ACCURACY_FLOOR, scores
     assert scores.accuracy > scores.majority

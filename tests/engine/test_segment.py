@@ -239,6 +239,91 @@ SPLITS = [
         ["Green drives the Dale Earnhardt Inc. No. 1 Chevrolet next week.", "He is ready."],
         id="abbrev-Inc-before-No",
     ),
+    pytest.param(
+        "The plan has steps. 1.) First item here. 2.) Second item there.",
+        ["The plan has steps.", "First item here.", "Second item there."],
+        id="list-numbered-paren-inline",
+    ),
+    pytest.param(
+        "The order was 1.) First item 2.) Second item 3.) Third item",
+        ["The order was", "First item", "Second item", "Third item"],
+        id="list-numbered-without-stops",
+    ),
+    pytest.param(
+        "The plan has two steps:\n1. Raise the wall.\n2. Paint the wall.",
+        ["The plan has two steps:", "Raise the wall.", "Paint the wall."],
+        id="list-numbered-lines",
+    ),
+    pytest.param(
+        "Options were: a. first option b. second option",
+        ["Options were:", "first option", "second option"],
+        id="list-lettered-inline",
+    ),
+    pytest.param(
+        "• 9. The ninth item is here.\n• 10. The tenth item is here.",
+        ["The ninth item is here.", "The tenth item is here."],
+        id="list-bullet-and-number",
+    ),
+    pytest.param(
+        "He was ranked No. 1. Then he lost the final.",
+        ["He was ranked No. 1.", "Then he lost the final."],
+        id="a-lone-number-is-no-list",
+    ),
+    pytest.param(
+        "Read the report at https://example.com/report.html. Officials declined to comment.",
+        ["Read the report at https://example.com/report.html.", "Officials declined to comment."],
+        id="url-ends-sentence",
+    ),
+    pytest.param(
+        "Read it at www.example.org. Officials declined to comment.",
+        ["Read it at www.example.org.", "Officials declined to comment."],
+        id="bare-domain-ends-sentence",
+    ),
+    pytest.param(
+        "Send tips to tips@example.com. The paper will respond.",
+        ["Send tips to tips@example.com.", "The paper will respond."],
+        id="email-ends-sentence",
+    ),
+    pytest.param(
+        "The meeting ended at 6 P.M. Mr. Smith then left the building.",
+        ["The meeting ended at 6 P.M.", "Mr. Smith then left the building."],
+        id="abbrev-pm-ends-sentence-before-title",
+    ),
+    pytest.param(
+        "The vote is at 6 p.m. Eastern on Friday. It may be late.",
+        ["The vote is at 6 p.m. Eastern on Friday.", "It may be late."],
+        id="abbrev-pm-before-time-zone",
+    ),
+    pytest.param(
+        "He said it was not I. The others agreed with him.",
+        ["He said it was not I.", "The others agreed with him."],
+        id="pronoun-I-ends-sentence",
+    ),
+    pytest.param(
+        "He trailed off. . . . Then he left the room.",
+        ["He trailed off. . . .", "Then he left the room."],
+        id="four-dot-ellipsis-ends-sentence",
+    ),
+    pytest.param(
+        "It was over . . . . The crowd went home.",
+        ["It was over . . . .", "The crowd went home."],
+        id="spaced-four-dot-ellipsis-ends-sentence",
+    ),
+    pytest.param(
+        "It was over . . . The crowd went home.",
+        ["It was over . . . The crowd went home."],
+        id="three-dot-ellipsis-inside-sentence",
+    ),
+    pytest.param(
+        'She called it "a turning point." (Smith 55). The debate went on.',
+        ['She called it "a turning point." (Smith 55).', "The debate went on."],
+        id="citation-after-closing-quote",
+    ),
+    pytest.param(
+        "It is over. (He left.) Then it rained.",
+        ["It is over.", "(He left.)", "Then it rained."],
+        id="parenthetical-sentence-stands-alone",
+    ),
 ]
 
 

@@ -1,10 +1,11 @@
 """Link the sentences of two articles that report the same fact.
 
 Each body sentence becomes a set of content keys (see ``_text``), each key
-weighted by how rare it is: in news generally (a document-frequency prior) and
-in this pair of articles (a word in every sentence of both says little). Two
-sentences share a fact when they share enough rare weight; the link is strong
-when most of the shorter sentence is in the other.
+weighted by how rare it is: in English generally (a word-frequency prior) and
+in this pair of articles (a word frequent in both is the story's topic, not a
+fact that ties two sentences together). Two sentences share a fact when they
+share enough rare weight, or the same run of words (a quotation); the link is
+strong when they say the same thing.
 
 Candidates come from an inverted index over the rarer keys, so a pair of
 2,000-sentence articles scores only the few pairs that share something, not all
@@ -13,141 +14,242 @@ four million.
 
 from __future__ import annotations
 
+import heapq
 import itertools
-import math
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
-from ._data import data_text
-from ._model import Article, Conflict, Link
-from ._text import MONTHS, WEEKDAYS, Token, alias_table, fold, tokenize
+from ._conflicts import Value, find_conflicts, lowercase_words, people, values
+from ._data import data_lines
+from ._model import Article, Conflict, Link, Strength
+from ._text import Token, alias_table, fold, scan, tokenize
 
-# Thresholds at the default sensitivity (0.5), tuned on the sample pair and the
-# MRPC training pairs (`make eval`).
-STRONG_COVER = 0.75
-STRONG_COVER_DICE = 0.5
-PARTIAL_COVER = 0.18  # share of the shorter sentence for a partial link
-PARTIAL_WEIGHT = 1.6  # shared rare weight (in "rare words") for a partial link
-NUMBER_PENALTY = 0.75  # score factor when the sentences give different numbers
+_K = TypeVar("_K", bound=Hashable)
 
+# --- Word weights -----------------------------------------------------------
+# A key's prior weight falls linearly with its Zipf frequency in English
+# (data/rarity.txt): 1.0 at or below RARE_ZIPF, PRIOR_FLOOR at COMMON_ZIPF.
+RARE_ZIPF = 4.0
+COMMON_ZIPF = 8.0
+PRIOR_FLOOR = 0.05
+NUMBER_WEIGHT = 0.8  # numbers are not in the table; "2,000" is as telling as a rare word
+# Topic words: a key in a share s of the sentences of BOTH articles weighs
+# 1 / (1 + TOPIC * s) of its prior (never zero: it may still tell two apart).
+TOPIC = 30.0
+TOPIC_MIN_SENTENCES = 4
+
+# --- The link decision --------------------------------------------------------
+# A link's score is the weighted Dice overlap of the two sentences' keys plus a
+# bonus for the share of the shorter sentence's three-word runs found in the
+# other (a quotation both outlets carry, whatever its words weigh). Two
+# features beat five in leave-one-pair-out tests on the dev pairs
+# (`python -m benchmarks.fit_links`), which also fits the two numbers below.
+PHRASE_BONUS = 0.5
+LINK_SCORE = 0.12  # the score a link needs at sensitivity 0.5
+SENSITIVITY_RANGE = 7.0  # the factor it moves by at sensitivity 0 and 1
+# Words in a run for "the same words" (a quotation both outlets carry).
+PHRASE = 3
+
+# --- Strength -------------------------------------------------------------------
 # A logistic model of "these two sentences say the same thing", fitted on the
 # MRPC training pairs by `python -m benchmarks.fit_paraphrase` (5-fold
-# cross-validated accuracy 0.761). Features, in order: weighted key overlap
-# (Dice), differing numbers, overlap of all words (Jaccard), overlap of word
-# pairs, character similarity of the folded texts, length ratio.
-PARAPHRASE_WEIGHTS = (5.590, -0.692, 3.164, -4.993, 6.518, 3.306)
-PARAPHRASE_BIAS = -9.475
-PARAPHRASE_MIN_DICE = 0.2  # below this overlap: 2 of the 2,753 MRPC paraphrase pairs
+# cross-validated accuracy in `make eval`). Features, in order: weighted key
+# overlap (Dice), differing numbers, overlap of all words (Jaccard), overlap of
+# word pairs, character similarity of the folded texts, length ratio.
+PARAPHRASE_WEIGHTS = (4.546, -0.831, 3.937, -4.639, 6.268, 3.271)
+PARAPHRASE_BIAS = -9.157
+PARAPHRASE_MIN_DICE = 0.2  # below this overlap: few MRPC paraphrases (asked in `make eval`)
+STRONG_COVER = 0.75  # uneven lengths: most of the shorter sentence is in the longer
+STRONG_COVER_DICE = 0.5
 UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule decides
+# A link whose shorter sentence is mostly in the other: one date, name or
+# number of a kind left over on each side fills one slot (a conflict).
+SIMILAR_COVER = 0.4
 MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
-KEEP_RATIO = 0.65  # a partial link must score this share of its sentences' best
 
-# Keys in more postings than this are too common to generate candidates (they
-# still count in the score of candidates found through rarer keys).
+# Keys in more postings than this, or weighing less, are too common to generate
+# candidates (they still count in the score of candidates found through rarer
+# keys, and in the bound that decides which candidates are scored).
 _MAX_POSTINGS = 60
+INDEX_WEIGHT = 0.0
 
 
 @lru_cache(maxsize=1)
-def _prior() -> tuple[int, dict[str, int]]:
-    lines = data_text("df.txt").splitlines()
-    total = int(lines[0].split()[-1])
-    table: dict[str, int] = {}
-    for line in lines[1:]:
-        key, _, count = line.rpartition(" ")
-        table[key] = int(count)
-    return total, table
+def _zipf() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in data_lines("rarity.txt"):
+        key, _, value = line.rpartition(" ")
+        table[key] = float(value)
+    return table
 
 
-def _prior_weight(key: str) -> float:
-    """Rarity in news generally, scaled so an unseen word weighs 1.0."""
-    total, table = _prior()
-    df = table.get(key, 0)
-    return math.log((total + 1) / (df + 1)) / math.log(total + 1)
+def zipf(key: str) -> float:
+    """The key's Zipf frequency in English (0 when rarer than the table lists)."""
+    return _zipf().get(key, 0.0)
+
+
+def prior_weight(key: str, number: bool = False) -> float:
+    """Rarity in English generally: 1.0 for a rare word, near zero for "the"."""
+    if number:
+        return NUMBER_WEIGHT
+    zipf = _zipf().get(key)
+    if zipf is None:
+        return 1.0
+    share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
+    return min(1.0, max(PRIOR_FLOOR, share))
 
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """A body sentence as the matcher sees it."""
+    """A body sentence as the matcher sees it: keys, not positioned tokens.
 
-    id: int
-    tokens: tuple[Token, ...]
+    Tokens are made for the sentences that link (their conflicts and shared
+    words): two 5 MB articles hold a million words, and a token each costs
+    about 100 MB and half the time.
+    """
+
+    text: str
     keys: frozenset[str]
     numbers: frozenset[str]
-    words: frozenset[str]
-    pairs: frozenset[tuple[str, str]]
-    folded: str
+    every: tuple[str, ...]  # every word's key in order: what makes two sentences copies
+    content: tuple[str, ...]  # the content keys in order
+    phrases: frozenset[int]  # three-word runs with a content word among them, hashed
 
 
-def make_unit(sentence_id: int, text: str, aliases: Mapping[str, str], offset: int = 0) -> _Unit:
+def make_unit(text: str, aliases: Mapping[str, str]) -> _Unit:
     """Tokenise one sentence into what the matcher compares."""
-    tokens = tuple(tokenize(text, aliases, offset=offset))
-    content = [t.key for t in tokens if t.content]
+    parts = scan(text, aliases)
+    every = tuple([part[0] for part in parts])
+    flags = [part[1] for part in parts]
+    content = tuple([key for key, flag in zip(every, flags, strict=True) if flag])
+    # Runs of three words with a content word among them: "nothing happened to",
+    # not "said in a".
+    runs = frozenset(
+        [
+            hash(run)
+            for run, a, b, c in zip(
+                zip(every, every[1:], every[2:], strict=False),
+                flags,
+                flags[1:],
+                flags[2:],
+                strict=False,
+            )
+            if a or b or c
+        ]
+    )
     return _Unit(
-        id=sentence_id,
-        tokens=tokens,
+        text=text,
         keys=frozenset(content),
-        numbers=frozenset(t.key for t in tokens if t.number),
-        words=frozenset(t.key for t in tokens),
-        pairs=frozenset(itertools.pairwise(content)),
-        folded=fold(text),
+        numbers=frozenset([part[0] for part in parts if part[2]]),
+        every=every,
+        content=content,
+        phrases=runs,
     )
 
 
-def _units(article: Article, aliases: Mapping[str, str]) -> list[_Unit]:
-    return [
-        make_unit(s.id, s.text, aliases, s.start) for s in article.sentences if s.kind == "body"
-    ]
+def _units(article: Article, aliases: Mapping[str, str]) -> tuple[list[int], list[_Unit]]:
+    """The body sentences' ids and units; copies of one sentence share one unit."""
+    made: dict[str, _Unit] = {}
+    ids: list[int] = []
+    units: list[_Unit] = []
+    for sentence in article.sentences:
+        if sentence.kind == "body":
+            unit = made.get(sentence.text)
+            if unit is None:
+                unit = made[sentence.text] = make_unit(sentence.text, aliases)
+            ids.append(sentence.id)
+            units.append(unit)
+    return ids, units
+
+
+def _copies(units: list[_Unit]) -> list[list[int]]:
+    """The units grouped by their words (copies of one sentence), in reading order.
+
+    Live blogs, wire updates and boilerplate repeat sentences; the matcher
+    compares each distinct sentence once and pairs the copies afterwards.
+    """
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for n, unit in enumerate(units):
+        groups.setdefault(unit.every, []).append(n)
+    return list(groups.values())
 
 
 def weights_for(left: list[_Unit], right: list[_Unit]) -> dict[str, float]:
-    """Weight of every key: prior rarity times rarity within this pair."""
-    df: dict[str, int] = defaultdict(int)
-    for unit in left + right:
-        for key in unit.keys:
-            df[key] += 1
-    n = len(left) + len(right)
+    """Weight of every key: prior rarity, lowered for the words of both articles' topic.
+
+    ``left`` and ``right`` are the distinct sentences (one copy of each): a
+    sentence repeated fifty times is one sentence's worth of evidence. The
+    weight never reaches zero, so a topic word still tells two sentences apart.
+    """
+    df_left = _counts(left, _keys_of)
+    df_right = _counts(right, _keys_of)
+    numbers = set(itertools.chain.from_iterable(unit.numbers for unit in left + right))
+    n_left, n_right = max(1, len(left)), max(1, len(right))
+    # A topic shows only over several sentences: two one-sentence articles
+    # (a paraphrase pair) share words, not a topic.
+    topical = min(n_left, n_right) >= TOPIC_MIN_SENTENCES
     weights: dict[str, float] = {}
-    for key, count in df.items():
-        weight = 0.15 + _prior_weight(key)
-        if n >= 8:
-            # A key found in many sentences of these articles is the story's
-            # topic (the country, the mission), not a fact that ties two
-            # sentences together.
-            weight *= min(1.0, math.log(1 + n / count) / math.log(1 + n / 3))
+    for key in df_left.keys() | df_right.keys():
+        weight = prior_weight(key, key in numbers)
+        if topical:
+            share = min(df_left.get(key, 0) / n_left, df_right.get(key, 0) / n_right)
+            weight /= 1 + TOPIC * share
         weights[key] = weight
     return weights
 
 
 def _thresholds(sensitivity: float) -> tuple[float, float]:
-    """Scale for the strong and partial thresholds: stricter below 0.5, looser above."""
-    strong = 1.0 + (0.5 - sensitivity) * 0.6
-    partial = 1.0 + (0.5 - sensitivity) * 1.4
-    return strong, partial
+    """The score a link needs, and the paraphrase log-odds a strong link needs.
+
+    The link score needed is LINK_SCORE at sensitivity 0.5 and moves by a factor
+    of SENSITIVITY_RANGE each way: near-identical sentences only at 0, any
+    shared rare word at 1.
+    """
+    return (
+        LINK_SCORE * SENSITIVITY_RANGE ** ((0.5 - sensitivity) * 2),
+        (0.5 - sensitivity) * 4,
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class _Score:
     score: float
-    strong: bool
-    partial: bool
-    shared: frozenset[str]
+    dice: float
+    cover: float
+    same_words: bool = False  # copies: strong without asking the paraphrase model
+
+
+def link_features(
+    a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float]
+) -> tuple[float, float, float]:
+    """Weighted Dice and cover of the shared keys, and the share of shared word runs."""
+    wc = sum(map(weights.__getitem__, a.keys & b.keys))
+    dice = 2 * wc / (wa + wb) if wa + wb else 0.0
+    cover = wc / min(wa, wb) if min(wa, wb) else 0.0
+    shortest = min(len(a.phrases), len(b.phrases))
+    phrase = len(a.phrases & b.phrases) / shortest if shortest else 0.0
+    return dice, cover, phrase
 
 
 def paraphrase_features(a: _Unit, b: _Unit, dice: float) -> tuple[float, ...]:
     """The paraphrase model's features for two sentences (see PARAPHRASE_WEIGHTS)."""
     from rapidfuzz.fuzz import ratio  # imported here: the engine must import fast
 
-    words = len(a.words | b.words)
-    pairs = len(a.pairs) + len(b.pairs)
+    words_a, words_b = frozenset(a.every), frozenset(b.every)
+    pairs_a = frozenset(itertools.pairwise(a.content))
+    pairs_b = frozenset(itertools.pairwise(b.content))
+    words = len(words_a | words_b)
+    pairs = len(pairs_a) + len(pairs_b)
     return (
         dice,
         min(len(a.numbers ^ b.numbers), 3) / 3,
-        len(a.words & b.words) / words if words else 0.0,
-        2 * len(a.pairs & b.pairs) / pairs if pairs else 0.0,
-        ratio(a.folded, b.folded) / 100,
-        min(len(a.tokens), len(b.tokens)) / max(1, len(a.tokens), len(b.tokens)),
+        len(words_a & words_b) / words if words else 0.0,
+        2 * len(pairs_a & pairs_b) / pairs if pairs else 0.0,
+        ratio(fold(a.text), fold(b.text)) / 100,
+        min(len(a.every), len(b.every)) / max(1, len(a.every), len(b.every)),
     )
 
 
@@ -163,70 +265,127 @@ def pair_dice(a: _Unit, b: _Unit, weights: Mapping[str, float]) -> float:
     return 2 * sum(weights[k] for k in a.keys & b.keys) / total if total else 0.0
 
 
-def _score(
-    a: _Unit, b: _Unit, wa: float, wb: float, weights: Mapping[str, float], sensitivity: float
-) -> _Score:
-    """Score one pair; ``wa`` and ``wb`` are the sentences' total key weights."""
-    shared = a.keys & b.keys
-    if not shared:
-        return _Score(0.0, False, False, shared)
-    wc = sum(weights[k] for k in shared)
-    dice = 2 * wc / (wa + wb)
-    cover = wc / min(wa, wb)
-    raw_dice = dice
-    if a.numbers and b.numbers and not (a.numbers & b.numbers):
-        # Different figures are a different fact (or a conflict worth showing);
-        # either way not the same sentence.
-        dice *= NUMBER_PENALTY
-        cover *= NUMBER_PENALTY
-    score = (dice + cover) / 2
-    strong_scale, partial_scale = _thresholds(sensitivity)
-    partial = cover >= PARTIAL_COVER * partial_scale and wc >= PARTIAL_WEIGHT * partial_scale
-    # "Most of the shorter sentence is in the longer" decides strength when the
-    # lengths differ a lot (one sentence covering two); between sentences of
-    # similar length the paraphrase model judges better (MRPC).
-    uneven = min(len(a.tokens), len(b.tokens)) < UNEVEN_LENGTH * max(len(a.tokens), len(b.tokens))
-    strong = (
-        uneven and cover >= STRONG_COVER * strong_scale and dice >= STRONG_COVER_DICE * strong_scale
-    )
-    # The paraphrase model costs more than everything above: ask it only when
-    # the overlap leaves the answer open.
-    if not strong and (partial or raw_dice >= PARAPHRASE_MIN_DICE):
-        strong = paraphrase_logit(a, b, raw_dice) >= (0.5 - sensitivity) * 4
-    return _Score(min(1.0, score), strong, partial or strong, shared)
+def _strong(a: _Unit, b: _Unit, result: _Score, threshold: float) -> bool:
+    """Whether a link is strong: the two sentences say the same thing.
 
-
-def _candidates(
-    left: list[_Unit], right: list[_Unit], weights: Mapping[str, float], minimum: float
-) -> list[tuple[int, int, float]]:
-    """Pairs (index into left, index into right) that share a key rare enough to index.
-
-    Each pair comes with the weight of the indexed keys it shares: a lower bound
-    of its shared weight, exact unless it also shares a key too common to index.
-    Pairs whose bound is under ``minimum`` are left out.
+    Asked only of the links kept: the paraphrase model costs more than the score.
     """
-    left_postings: dict[str, list[int]] = defaultdict(list)
-    right_postings: dict[str, list[int]] = defaultdict(list)
-    for i, unit in enumerate(left):
-        for key in unit.keys:
-            left_postings[key].append(i)
-    for j, unit in enumerate(right):
-        for key in unit.keys:
-            right_postings[key].append(j)
-    # Pairs as one integer while accumulating: hashing ints is several times
-    # cheaper than hashing tuples, and this loop runs once per shared posting.
+    if result.same_words:
+        return True
+    uneven = min(len(a.every), len(b.every)) < UNEVEN_LENGTH * max(len(a.every), len(b.every))
+    if uneven and result.cover >= STRONG_COVER and result.dice >= STRONG_COVER_DICE:
+        return True
+    if result.dice < PARAPHRASE_MIN_DICE:
+        return False
+    return paraphrase_logit(a, b, result.dice) >= threshold
+
+
+def _keys_of(unit: _Unit) -> frozenset[str]:
+    return unit.keys
+
+
+def _runs_of(unit: _Unit) -> frozenset[int]:
+    return unit.phrases
+
+
+def _counts(units: list[_Unit], items: Callable[[_Unit], Iterable[_K]]) -> Counter[_K]:
+    """In how many units each item (a key, a run of words) is: counted in C."""
+    return Counter(itertools.chain.from_iterable(map(items, units)))
+
+
+def _shared_postings(
+    left: list[_Unit], right: list[_Unit], items: Callable[[_Unit], Iterable[_K]]
+) -> tuple[dict[_K, list[int]], dict[_K, list[int]], set[_K]]:
+    """Postings (item -> unit numbers) of the items found on both sides, and those too common.
+
+    Most items are on one side only (a run of words, a rare name): counting
+    them in C first and listing only the shared ones saves building a list for
+    each of a million runs. An item in more than _MAX_POSTINGS units of both
+    sides together is too common to index; the cap looks at both sides alike,
+    so swapping the articles swaps the pairs.
+    """
+    left_counts = _counts(left, items)
+    right_counts = _counts(right, items)
+    if len(right_counts) < len(left_counts):
+        shared = {item for item in right_counts if item in left_counts}
+    else:
+        shared = {item for item in left_counts if item in right_counts}
+    common = {item for item in shared if left_counts[item] + right_counts[item] > _MAX_POSTINGS}
+    indexed = shared - common
+    postings = []
+    for units in (left, right):
+        out: dict[_K, list[int]] = defaultdict(list)
+        for n, unit in enumerate(units):
+            for item in indexed.intersection(items(unit)):
+                out[item].append(n)
+        postings.append(out)
+    return postings[0], postings[1], common
+
+
+def _scored_pairs(
+    left: list[_Unit],
+    right: list[_Unit],
+    weights: Mapping[str, float],
+    totals: tuple[list[float], list[float]],
+    threshold: float,
+) -> dict[tuple[int, int], _Score]:
+    """Every pair (index into left, index into right) whose score reaches ``threshold``.
+
+    Shared weight is summed through an inverted index over the keys rare enough
+    to index; a key in more than _MAX_POSTINGS sentences only raises each
+    sentence's bound. A pair whose Dice cannot reach the threshold even with
+    every unindexed key shared is not scored unless it shares a run of words
+    (found through an index of its own): the bound is exact, so nothing that
+    could link is lost, and most pairs are never scored.
+    """
     width = len(right)
+    left_postings, right_postings, common = _shared_postings(left, right, _keys_of)
+    # A common key only raises the bound of each sentence that holds it.
+    unindexed_left = [sum(map(weights.__getitem__, common.intersection(u.keys))) for u in left]
+    unindexed_right = [sum(map(weights.__getitem__, common.intersection(u.keys))) for u in right]
+    # Pairs as one integer while summing: hashing ints is several times cheaper
+    # than hashing tuples, and this loop runs once per shared posting.
     shared: dict[int, float] = defaultdict(float)
     for key, lefts in left_postings.items():
-        rights = right_postings.get(key)
-        # The cap looks at both sides alike, so swapping the articles swaps the pairs.
-        if rights and len(lefts) + len(rights) <= _MAX_POSTINGS:
-            weight = weights[key]
-            for i in lefts:
-                base = i * width
-                for j in rights:
-                    shared[base + j] += weight
-    return [(*divmod(pair, width), weight) for pair, weight in shared.items() if weight >= minimum]
+        rights = right_postings[key]
+        weight = weights[key]
+        for i in lefts:
+            base = i * width
+            for j in rights:
+                shared[base + j] += weight
+    runs: set[int] = set()
+    left_runs, right_runs, _ = _shared_postings(left, right, _runs_of)
+    for run, lefts in left_runs.items():
+        run_rights = right_runs[run]
+        for i in lefts:
+            base = i * width
+            runs.update(base + j for j in run_rights)
+    # The scoring loop runs once per candidate: names bound locally, no calls
+    # but the set operations (this loop was a third of compare_texts).
+    totals_left, totals_right = totals
+    weight_of = weights.__getitem__
+    bonus = PHRASE_BONUS
+    out: dict[tuple[int, int], _Score] = {}
+    for pair in runs | shared.keys():
+        i, j = divmod(pair, width)
+        wa, wb = totals_left[i], totals_right[j]
+        both = wa + wb
+        in_runs = pair in runs
+        unindexed = min(unindexed_left[i], unindexed_right[j])
+        if not in_runs and 2 * (shared.get(pair, 0.0) + unindexed) < threshold * both:
+            continue
+        a, b = left[i], right[j]
+        wc = sum(map(weight_of, a.keys & b.keys)) if unindexed else shared.get(pair, 0.0)
+        dice = 2 * wc / both if both else 0.0
+        score = dice
+        if in_runs:
+            shortest = min(len(a.phrases), len(b.phrases))
+            score += bonus * len(a.phrases & b.phrases) / shortest
+        if score < threshold or score <= 0.0:
+            continue
+        smaller = min(wa, wb)
+        out[(i, j)] = _Score(min(1.0, score), dice, wc / smaller if smaller else 0.0)
+    return out
 
 
 def align(
@@ -249,55 +408,112 @@ def align(
         symmetric: swapping the articles swaps every link's sides.
     """
     table = alias_table(aliases)
-    lu = _units(left, table)
-    ru = _units(right, table)
-    weights = weights_for(lu, ru)
-    totals_left = [sum(weights[k] for k in unit.keys) for unit in lu]
-    totals_right = [sum(weights[k] for k in unit.keys) for unit in ru]
-    _, partial_scale = _thresholds(sensitivity)
-    least_weight = PARTIAL_WEIGHT * partial_scale * 0.5
-    scored: dict[tuple[int, int], _Score] = {}
-    least_cover = PARTIAL_COVER * partial_scale * 0.5
-    # Most candidates share one middling word: skip them before the full score.
-    # Halving the thresholds leaves room for shared keys too common to index.
-    for i, j, bound in _candidates(lu, ru, weights, least_weight):
-        if bound < least_cover * min(totals_left[i], totals_right[j]):
-            continue
-        result = _score(lu[i], ru[j], totals_left[i], totals_right[j], weights, sensitivity)
-        if result.partial:
-            scored[(i, j)] = result
-    best_left: dict[int, float] = defaultdict(float)
-    best_right: dict[int, float] = defaultdict(float)
+    left_ids, lu = _units(left, table)
+    right_ids, ru = _units(right, table)
+    # One representative per distinct sentence; copies are paired at the end.
+    left_copies, right_copies = _copies(lu), _copies(ru)
+    ld = [lu[group[0]] for group in left_copies]
+    rd = [ru[group[0]] for group in right_copies]
+    weights = weights_for(ld, rd)
+    totals = (
+        [sum(weights[k] for k in unit.keys) for unit in ld],
+        [sum(weights[k] for k in unit.keys) for unit in rd],
+    )
+    thresholds = _thresholds(sensitivity)
+    scored = _scored_pairs(ld, rd, weights, totals, thresholds[0])
+    # The same words on both sides link whatever they weigh: a sentence of
+    # common words ("Nothing happened to her.") copied from one outlet to another.
+    right_by_words = {unit.every: j for j, unit in enumerate(rd)}
+    for i, unit in enumerate(ld):
+        j = right_by_words.get(unit.every)
+        if j is not None and unit.every:
+            scored[(i, j)] = _Score(1.0, 1.0, 1.0, same_words=True)
+    expanded: dict[tuple[int, int], _Score] = {}
     for (i, j), result in scored.items():
-        best_left[i] = max(best_left[i], result.score)
-        best_right[j] = max(best_right[j], result.score)
-    kept = [
-        (i, j)
-        for (i, j), result in scored.items()
-        if result.strong or result.score >= KEEP_RATIO * max(best_left[i], best_right[j])
-    ]
-    kept = _best_per_sentence(kept, scored)
+        for a, b in _pair_copies(left_copies[i], right_copies[j]):
+            expanded[(a, b)] = result
+    kept = _best_per_sentence(expanded)
+    return _links(
+        (left, right),
+        (left_ids, right_ids),
+        (lu, ru),
+        kept,
+        expanded,
+        weights,
+        thresholds[1],
+        table,
+    )
+
+
+def _pair_copies(lefts: list[int], rights: list[int]) -> set[tuple[int, int]]:
+    """Link the copies of two linked sentences in reading order, each copy at least once."""
+    m, n = len(lefts), len(rights)
+    pairs = {(lefts[k], rights[k * n // m]) for k in range(m)}
+    pairs.update((lefts[k * m // n], rights[k]) for k in range(n))
+    return pairs
+
+
+def _links(
+    articles: tuple[Article, Article],
+    ids: tuple[list[int], list[int]],
+    units: tuple[list[_Unit], list[_Unit]],
+    kept: list[tuple[int, int]],
+    scored: Mapping[tuple[int, int], _Score],
+    weights: Mapping[str, float],
+    strong_threshold: float,
+    table: Mapping[str, str],
+) -> tuple[Link, ...]:
+    """The Link of each kept pair, with its conflicts and shared words."""
+    if not kept:
+        return ()
+    left, right = articles
+    lu, ru = units
+    lowercase = lowercase_words(left.text, right.text)
+    persons = people((left.text, right.text), lowercase)
+    tokens: dict[str, list[Token]] = {}
+    found: dict[str, list[Value]] = {}
+
+    def tokens_of(unit: _Unit) -> list[Token]:
+        # Copies of a sentence have the same tokens and values: make them once.
+        if unit.text not in tokens:
+            tokens[unit.text] = tokenize(unit.text, table)
+        return tokens[unit.text]
+
+    def values_of(unit: _Unit) -> list[Value]:
+        if unit.text not in found:
+            found[unit.text] = values(tokens_of(unit), unit.text, lowercase, persons)
+        return found[unit.text]
+
+    # What a link says beyond its ends depends only on the two sentences'
+    # words: copies of a linked pair share one answer.
+    described: dict[tuple[str, str], tuple[Strength, tuple[Conflict, ...], tuple[str, ...]]] = {}
     links: list[Link] = []
     for i, j in sorted(kept):
         result = scored[(i, j)]
         a, b = lu[i], ru[j]
-        shared_terms = _shared_terms(a, result.shared, weights)
+        about = described.get((a.text, b.text))
+        if about is None:
+            strong = _strong(a, b, result, strong_threshold)
+            about = described[(a.text, b.text)] = (
+                "strong" if strong else "partial",
+                find_conflicts(values_of(a), values_of(b), similar=result.cover >= SIMILAR_COVER),
+                _shared_terms(tokens_of(a), a.keys & b.keys, weights),
+            )
+        strength, conflicts, shared_terms = about
         links.append(
             Link(
-                left=a.id,
-                right=b.id,
+                left=ids[0][i],
+                right=ids[1][j],
                 score=round(result.score, 4),
-                strength="strong" if result.strong else "partial",
-                conflicts=find_conflicts(a.tokens, b.tokens),
+                strength=strength,
+                conflicts=conflicts,
                 shared_terms=shared_terms,
             )
         )
     return tuple(links)
 
 
-def _best_per_sentence(
-    pairs: list[tuple[int, int]], scored: Mapping[tuple[int, int], _Score]
-) -> list[tuple[int, int]]:
+def _best_per_sentence(scored: Mapping[tuple[int, int], _Score]) -> list[tuple[int, int]]:
     """Keep a pair only if it is among the best MAX_LINKS of both its sentences.
 
     A sentence repeated through a long article would otherwise link to every
@@ -306,93 +522,36 @@ def _best_per_sentence(
     """
     ranked_left: dict[int, list[tuple[float, int]]] = defaultdict(list)
     ranked_right: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, j in pairs:
-        score = scored[(i, j)].score
-        ranked_left[i].append((-score, j))
-        ranked_right[j].append((-score, i))
-    top_left = {i: {j for _, j in sorted(r)[:MAX_LINKS]} for i, r in ranked_left.items()}
-    top_right = {j: {i for _, i in sorted(r)[:MAX_LINKS]} for j, r in ranked_right.items()}
-    return [(i, j) for i, j in pairs if j in top_left[i] and i in top_right[j]]
+    for (i, j), result in scored.items():
+        ranked_left[i].append((-result.score, j))
+        ranked_right[j].append((-result.score, i))
+    over_left = {i: _best(r) for i, r in ranked_left.items() if len(r) > MAX_LINKS}
+    over_right = {j: _best(r) for j, r in ranked_right.items() if len(r) > MAX_LINKS}
+    if not over_left and not over_right:
+        return list(scored)
+    return [
+        (i, j)
+        for i, j in scored
+        if (i not in over_left or j in over_left[i]) and (j not in over_right or i in over_right[j])
+    ]
+
+
+def _best(ranked: list[tuple[float, int]]) -> set[int]:
+    return {other for _, other in heapq.nsmallest(MAX_LINKS, ranked)}
 
 
 def _shared_terms(
-    unit: _Unit, shared: frozenset[str], weights: Mapping[str, float]
+    tokens: Sequence[Token], shared: frozenset[str], weights: Mapping[str, float]
 ) -> tuple[str, ...]:
     """The shared words as the left sentence writes them, rarest first."""
     seen: dict[str, str] = {}
-    for token in unit.tokens:
+    for token in tokens:
         if token.key in shared and token.key not in seen:
             seen[token.key] = token.raw
     ordered = sorted(seen, key=lambda k: -weights.get(k, 0.0))
     return tuple(seen[k] for k in ordered[:8])
 
 
-def _value_type(token: Token) -> str | None:
-    if token.number:
-        return "number"
-    key = token.key
-    if key in MONTHS or key in WEEKDAYS:
-        return "date"
-    if token.capitalized and token.content:
-        return "name"
-    return None
-
-
-def find_conflicts(left: Sequence[Token], right: Sequence[Token]) -> tuple[Conflict, ...]:
-    """Numbers, dates and names that differ in the same place of two linked sentences.
-
-    A value (number, month or weekday, capitalised name) found in only one
-    sentence conflicts with a value of the same type found only in the other
-    when both stand next to the same word ("three-year war" / "four-year war",
-    "President Donald Trump" / "President Joe Biden"), or when each sentence
-    has exactly one unmatched number.
-    """
-    lkeys = {t.key for t in left}
-    rkeys = {t.key for t in right}
-
-    def loose(tokens: Sequence[Token], other: set[str]) -> list[tuple[int, Token, str]]:
-        out = []
-        for n, token in enumerate(tokens):
-            kind = _value_type(token)
-            if kind and token.key not in other and not (kind == "name" and n == 0):
-                out.append((n, token, kind))
-        return out
-
-    lo = loose(left, rkeys)
-    ro = loose(right, lkeys)
-    if not lo or not ro:
-        return ()
-
-    def context(tokens: Sequence[Token], n: int) -> set[str]:
-        near = set()
-        for step in (-1, 1):
-            m = n + step
-            # Skip the other parts of the same written word (three-year).
-            while 0 <= m < len(tokens) and tokens[m].start == tokens[n].start:
-                m += step
-            if 0 <= m < len(tokens) and tokens[m].content:
-                near.add(tokens[m].key)
-        return near
-
-    conflicts: list[Conflict] = []
-    used_right: set[int] = set()
-    for n, token, kind in lo:
-        near = context(left, n) & lkeys & rkeys
-        for m, other, other_kind in ro:
-            if m in used_right or other_kind != kind:
-                continue
-            if near & context(right, m):
-                conflicts.append(Conflict(token.raw, other.raw, kind))  # type: ignore[arg-type]
-                used_right.add(m)
-                break
-    left_numbers = [t for _, t, k in lo if k == "number"]
-    right_numbers = [t for m, t, k in ro if k == "number" and m not in used_right]
-    already = {c.left for c in conflicts}
-    if len(left_numbers) == 1 and len(right_numbers) == 1 and left_numbers[0].raw not in already:
-        conflicts.append(Conflict(left_numbers[0].raw, right_numbers[0].raw, "number"))
-    return tuple(dict.fromkeys(conflicts))
-
-
 def quote_key(text: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The content keys of a quotation, to tell whether two outlets quote the same words."""
-    return frozenset(t.key for t in tokenize(text, alias_table(aliases)) if t.content)
+    return frozenset(part[0] for part in scan(text, alias_table(aliases)) if part[1])

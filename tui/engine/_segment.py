@@ -32,8 +32,24 @@ from ._model import Kind, Sentence
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
-# A bullet marker at the start of a line: the marker is not part of the sentence.
-_BULLET = re.compile(r"(?:[•‣◦▪▫●○■□∙]\s*|[-–—*·]\s+)")
+# A bullet at the start of a line, with the number of a numbered bullet ("•",
+# "- ", "• 9. "): the marker is not part of the sentence.
+_BULLET = re.compile(r"(?:[•‣◦▪▫●○■□∙]\s*|[-–—*·]\s+)(?:\d{1,3}(?:\.\)|[.)])\s+)?")
+# A list marker starting a line ("1. ", "2.) ", "b) "): one only when the lines
+# around it count up (see _counting_up); "1. Not a list" alone is a sentence.
+_LINE_MARKER = re.compile(r"(\d{1,3}|[a-z])(?:\.\)|[.)])\s+")
+# A list marker inside a paragraph: "1.) First item 2.) Second item", "a. one b. two".
+# Only a run of them counting up from 1 or a is a list (see _list_markers).
+_INLINE_MARKER = re.compile(r"(?<!\S)(\d{1,2}|[a-z])(?:\.\)|[.)])(?=\s+\S)")
+# A stop after these ends a sentence before any capitalised word but a time zone.
+_TIMES = frozenset({"a.m", "p.m", "am", "pm"})
+_TIME_ZONES = frozenset(
+    {"eastern", "central", "mountain", "pacific", "et", "ct", "mt", "pt", "est", "edt", "cst",
+     "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "local", "moscow"}
+)  # fmt: skip
+# A citation after a quote: '... a turning point." (Smith 55).' stays with its sentence.
+_CITATION = re.compile(r"\([^()\n]{1,60}\)[.!?]")
+_URL_OR_MAIL = re.compile(r"://|^www\.|@\w")
 
 # A candidate sentence end: the stop, then closing quotes or brackets that
 # belong to the sentence, then whitespace. The word before it is read by looking
@@ -45,16 +61,13 @@ _TOKEN_LOOKBACK = 40
 _NEXT = re.compile(r"\s+(\S+)")
 _HEAD_WORD = re.compile(r"[\w’'\-]*")
 _OPENERS = "\"“‘'«([¿¡"
+_SPACED_DOTS = re.compile(r"(?:\.\s*)+$")
+
 _LEADING_PUNCT = "\"“‘'«([{<¿¡"
 
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 # A paragraph reads as prose when it ends like a sentence.
 _PROSE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
-
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +96,9 @@ def _alternatives(name: str) -> str:
 
 @cache
 def _shapes() -> _Shapes:
+    # Month names and their abbreviations, longest first so "june" wins over "jun".
+    months = sorted(data_lines("months.txt"), key=len, reverse=True)
+    month = r"(?:" + "|".join(months) + r")\.?"
     return _Shapes(
         caption_end=re.compile(
             r"(?:\([^()]*(?:\b(?:photos?|photograph|images?|pictures?|pic|credit|illustration|"
@@ -105,8 +121,8 @@ def _shapes() -> _Shapes:
         ),
         date_line=re.compile(
             r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-            r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-            r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
+            r"(?:" + month + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+            r"|\d{1,2}(?:st|nd|rd|th)?\s+" + month + r",?\s+\d{4}"
             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
             r"(?:[\s,|•·–—-]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?$",
             re.IGNORECASE,
@@ -141,6 +157,12 @@ def _attribution() -> re.Pattern[str]:
     """A name and a speech verb right after a quote: '“Why now?” Erdogan asked.'"""
     verbs = "|".join(map(re.escape, data_lines("speech_verbs.txt")))
     return re.compile(rf"[A-Z][\w.'’\-]*\s+(?:[\w.'’\-]+\s+){{0,3}}(?:{verbs})\b")
+
+
+@cache
+def _after_times() -> frozenset[str]:
+    """Capitalised words that go on a sentence after "a.m." or "p.m."."""
+    return _TIME_ZONES | frozenset(data_lines("weekdays.txt")) | frozenset(data_lines("months.txt"))
 
 
 @cache
@@ -189,6 +211,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs, stripped of whitespace and bullet markers."""
     # (start, end, blank line before, is a bullet) for each non-blank line.
     lines: list[tuple[int, int, bool, bool]] = []
+    # The label and end of each line's list marker, if it starts with one.
+    markers: list[tuple[str, int] | None] = []
     previous_end = 0
     for m in _LINE.finditer(text):
         raw = m.group()
@@ -203,8 +227,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         is_bullet = bullet is not None and bullet.end() < end
         if is_bullet and bullet is not None:
             start = bullet.end()
+        marker = None if is_bullet else _LINE_MARKER.match(text, start, end)
+        markers.append((marker.group(1), marker.end()) if marker and marker.end() < end else None)
         lines.append((start, end, blank_before, is_bullet))
         previous_end = m.end()
+    for n in _counting_up([m[0] if m else None for m in markers]):
+        _, end, blank_before, _ = lines[n]
+        item_start = markers[n]
+        if item_start is not None:
+            lines[n] = (item_start[1], end, blank_before, True)
 
     # Blocks of lines with no blank line between them.
     blocks: list[list[tuple[int, int, bool, bool]]] = []
@@ -225,6 +256,32 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
                 out.append((start, end))
                 start, end = line[0], line[1]
         out.append((start, end))
+    return out
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def _counting_up(labels: list[str | None]) -> list[int]:
+    """Indexes of the lines whose markers are items of a list: runs that count up.
+
+    A run is two or more marked lines in a row whose labels go 1, 2, 3 (or a, b,
+    c), from wherever they start ("9.", "10." on a page that shows the end of a
+    list).
+    """
+    out: list[int] = []
+    run: list[int] = []
+    for n, label in enumerate(labels):
+        previous = labels[run[-1]] if run else None
+        if label is not None and previous is not None and label == _next_label(previous):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            out.extend(run)
+        run = [n] if label is not None else []
+    if len(run) >= 2:
+        out.extend(run)
     return out
 
 
@@ -392,8 +449,60 @@ def _explicit(text: str, span: tuple[int, int], words: int) -> bool:
     return len(line) <= 400 and _is_furniture(line, words)
 
 
+def _list_markers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of inline list markers that count up (1, 2, 3 or a, b, c), two or more."""
+    found = [(m.start(), m.end(), m.group(1)) for m in _INLINE_MARKER.finditer(text, start, end)]
+    best: list[tuple[int, int]] = []
+    for k, (_, _, label) in enumerate(found):
+        if label not in ("1", "a"):
+            continue
+        run = [found[k]]
+        for candidate in found[k + 1 :]:
+            previous = run[-1][2]
+            wanted = str(int(previous) + 1) if previous.isdigit() else chr(ord(previous) + 1)
+            if candidate[2] == wanted:
+                run.append(candidate)
+        if len(run) >= 2 and len(run) > len(best):
+            best = [(s, e) for s, e, _ in run]
+    return best
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside one paragraph, stripped of whitespace."""
+    """Sentence spans inside one paragraph, stripped of whitespace.
+
+    An inline list ("1.) First item 2.) Second item") is split at its markers,
+    which belong to no sentence.
+    """
+    markers = _list_markers(text, start, end)
+    if not markers:
+        return _sentences_between(text, start, end)
+    out: list[tuple[int, int]] = []
+    cut = start
+    for marker_start, marker_end in [*markers, (end, end)]:
+        out.extend(_strip(text, s, e) for s, e in _sentences_between(text, cut, marker_start))
+        cut = marker_end
+    return [(s, e) for s, e in out if s < e]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trailing_dots(text: str) -> int:
+    """How many dots end ``text``, spaces between them allowed (". . . ." is 4)."""
+    found = _SPACED_DOTS.search(text)
+    return found.group().count(".") if found else 0
+
+
+def _sentences_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans between two offsets of one paragraph."""
+    start, end = _strip(text, start, end)
+    if start >= end:
+        return []
     out: list[tuple[int, int]] = []
     cur = start
     for m in _CANDIDATE.finditer(text, start, end):
@@ -401,14 +510,16 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nxt is None:
             continue
         at = m.start()
+        stop, close = m.group("stop"), m.group("close")
         before = text[max(cur, at - _TOKEN_LOOKBACK) : at]
         if not before or before[-1].isspace():
-            if before.rstrip()[-1:] in (".", "…"):
-                continue  # a spaced ellipsis, ". . .", inside a sentence
+            # A spaced ellipsis: three dots leave words out inside a sentence;
+            # a fourth (". . . .") is the sentence's own full stop.
+            if before.rstrip()[-1:] in (".", "…") and _trailing_dots(before + stop) < 4:
+                continue
             tok = ""
         else:
             tok = before.split()[-1]
-        stop, close = m.group("stop"), m.group("close")
         if not _ends_sentence(tok, stop, nxt.group(1)):
             continue
         if (
@@ -417,6 +528,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and _attribution().match(text, nxt.start(1), min(end, nxt.start(1) + 80))
         ):
             continue  # the quote's attribution follows: '“Why now?” Erdogan asked.'
+        if close and close[-1] in "\"”’'»" and _CITATION.match(text, nxt.start(1), end):
+            continue  # its citation follows: '... a turning point." (Smith 55).'
 
         out.append((cur, m.end()))
         cur = nxt.start(1)
@@ -450,8 +563,13 @@ def _ends_sentence(tok: str, stop: str, following: str) -> bool:
     if len(tok) == 1 and tok.isalpha() and tok.isupper():
         return word in starters  # an initial: "John F. Kennedy"
     base = tok.rsplit("-", 1)[-1]  # "R-Calif." is "Calif."
+    if base.lower() in _TIMES and "." in base:
+        # "at 6 p.m. Mr. Smith left" ends; "6 p.m. Eastern", "9 a.m. Monday" go on.
+        return word.lower() not in _after_times()
+    if _URL_OR_MAIL.search(base):
+        return True  # "at example.com/report.html. Officials said"
     if "." in base:
-        return word in starters  # a dotted acronym: "U.S.", "a.m.", "J.K."
+        return word in starters  # a dotted acronym: "U.S.", "J.K."
     cls = _abbreviations().get(base)
     if cls == "prefix":
         return False
