@@ -308,8 +308,11 @@ def _run_compare(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     if args.format == "json":
         # The text is always included: offsets index into it, and for a web page
         # it is the extracted text, which exists nowhere else.
-        json.dump(comparison.to_dict(include_text=True), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        # Compact, in one write: json's C encoder runs only without indentation
+        # (indent=1 took 2.7 s of 3.5 on two 4.5 MB articles; this takes 0.8 s).
+        # `python -m json.tool` or jq lay it out for reading.
+        text = json.dumps(comparison.to_dict(include_text=True), ensure_ascii=False)
+        sys.stdout.write(text + "\n")
     elif args.format == "markdown":
         from tui.report.markdown import render_markdown
 

@@ -60,9 +60,16 @@ def _with_quote_status(
             postings.setdefault(word, []).append(n)
     linked = {getattr(link, side) for link in links}
     quotes: list[Quote] = []
+    # A quote repeated through a long page is looked up once (its copies would
+    # each compare with every copy on the other side).
+    found: dict[frozenset[str], int | None] = {}
     for q, words in zip(article.quotes, keys, strict=True):
-        candidates = sorted({n for word in words for n in postings.get(word, ())})
-        counterpart = next((n for n in candidates if _same_words(words, other_keys[n])), None)
+        if words in found:
+            counterpart = found[words]
+        else:
+            candidates = sorted({n for word in words for n in postings.get(word, ())})
+            counterpart = next((n for n in candidates if _same_words(words, other_keys[n])), None)
+            found[words] = counterpart
         status: QuoteStatus
         if counterpart is not None:
             status = "shared"
