@@ -45,6 +45,7 @@ from ._model import (
     Summary,
     other_side,
 )
+from ._progress import Cancelled, Progress
 from ._text import parse_aliases
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "SIDES",
     "STRONG",
     "Article",
+    "Cancelled",
     "Category",
     "Comparison",
     "Conflict",
@@ -70,6 +72,7 @@ __all__ = [
     "InputError",
     "Kind",
     "Link",
+    "Progress",
     "Quote",
     "QuoteStatus",
     "Sentence",

@@ -19,14 +19,19 @@ from ._model import (
     Side,
 )
 from ._phrases import lexicon
+from ._progress import Progress, Stage
 from ._quotes import find_quotes
 from ._segment import segment
 
 DEFAULT_SENSITIVITY = 0.5
 
 
-def _article(doc: Document, *, furniture: bool) -> Article:
+def _article(
+    doc: Document, *, furniture: bool, progress: Progress | None, side: str, start: float
+) -> Article:
+    Stage(progress, f"reading the {side} article", start, start + 0.1)
     sentences = segment(doc.text, furniture=furniture)
+    Stage(progress, f"finding quotes in the {side} article", start + 0.1, start + 0.2)
     title = doc.title
     if title is None:
         title = next((s.text for s in sentences if s.kind == "title"), None)
@@ -148,6 +153,7 @@ def compare_documents(
     furniture: bool = True,
     sensitivity: float = DEFAULT_SENSITIVITY,
     aliases: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two documents.
 
@@ -160,20 +166,27 @@ def compare_documents(
             shared fact links); 0.5 is the tuned default.
         aliases: Extra name aliases (``{"kiev": "kyiv"}``), lower case, on top
             of the shipped table.
+        progress: Called with what the comparison is doing and how far it has
+            come (0 to 1); an exception raised from it stops the comparison
+            (see :class:`Cancelled`).
 
     Returns:
         The comparison of the two articles.
     """
     sensitivity = min(1.0, max(0.0, float(sensitivity)))
-    a = _article(left, furniture=furniture)
-    b = _article(right, furniture=furniture)
-    links = align(a, b, sensitivity=sensitivity, aliases=aliases)
+    a = _article(left, furniture=furniture, progress=progress, side="left", start=0.0)
+    b = _article(right, furniture=furniture, progress=progress, side="right", start=0.2)
+    links = align(a, b, sensitivity=sensitivity, aliases=aliases, progress=progress)
+    Stage(progress, "comparing quotes", 0.95, 1.0)
     left_keys = [quote_key(q.text, aliases) for q in a.quotes]
     right_keys = [quote_key(q.text, aliases) for q in b.quotes]
     a = _with_quote_status(a, left_keys, right_keys, links, "left")
     b = _with_quote_status(b, right_keys, left_keys, links, "right")
     links = _with_speaker_conflicts(links, a, b)
-    return Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
+    comparison = Comparison(left=a, right=b, links=links, sensitivity=sensitivity)
+    if progress is not None:
+        progress("done", 1.0)
+    return comparison
 
 
 def compare_texts(
@@ -185,6 +198,7 @@ def compare_texts(
     aliases: Mapping[str, str] | None = None,
     left_source: str = "left",
     right_source: str = "right",
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two article texts. See :func:`compare_documents`."""
     return compare_documents(
@@ -193,6 +207,7 @@ def compare_texts(
         furniture=furniture,
         sensitivity=sensitivity,
         aliases=aliases,
+        progress=progress,
     )
 
 

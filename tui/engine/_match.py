@@ -25,6 +25,7 @@ from typing import TypeVar
 from ._conflicts import Value, find_conflicts, lowercase_words, people, values
 from ._data import data_lines
 from ._model import Article, Conflict, Link, Strength
+from ._progress import EVERY, Progress, Stage
 from ._text import Token, alias_table, fold, scan, tokenize
 
 _K = TypeVar("_K", bound=Hashable)
@@ -150,12 +151,17 @@ def make_unit(text: str, aliases: Mapping[str, str]) -> _Unit:
     )
 
 
-def _units(article: Article, aliases: Mapping[str, str]) -> tuple[list[int], list[_Unit]]:
+def _units(
+    article: Article, aliases: Mapping[str, str], stage: Stage | None = None
+) -> tuple[list[int], list[_Unit]]:
     """The body sentences' ids and units; copies of one sentence share one unit."""
     made: dict[str, _Unit] = {}
     ids: list[int] = []
     units: list[_Unit] = []
-    for sentence in article.sentences:
+    total = len(article.sentences)
+    for n, sentence in enumerate(article.sentences):
+        if stage is not None:
+            stage.tick(n, total)
         if sentence.kind == "body":
             unit = made.get(sentence.text)
             if unit is None:
@@ -328,6 +334,7 @@ def _scored_pairs(
     weights: Mapping[str, float],
     totals: tuple[list[float], list[float]],
     threshold: float,
+    stage: Stage | None = None,
 ) -> dict[tuple[int, int], _Score]:
     """Every pair (index into left, index into right) whose score reaches ``threshold``.
 
@@ -366,7 +373,10 @@ def _scored_pairs(
     weight_of = weights.__getitem__
     bonus = PHRASE_BONUS
     out: dict[tuple[int, int], _Score] = {}
-    for pair in runs | shared.keys():
+    candidates = runs | shared.keys()
+    for n, pair in enumerate(candidates):
+        if stage is not None and not n % EVERY:
+            stage.tick(n, len(candidates))
         i, j = divmod(pair, width)
         wa, wb = totals_left[i], totals_right[j]
         both = wa + wb
@@ -394,6 +404,7 @@ def align(
     *,
     sensitivity: float,
     aliases: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Link, ...]:
     """Link the body sentences of two articles.
 
@@ -402,14 +413,15 @@ def align(
         right: The second article.
         sensitivity: 0 (near-identical only) to 1 (any shared fact).
         aliases: User aliases on top of the shipped table.
+        progress: Reports how far the matching has come (see ``_progress``).
 
     Returns:
         The links, ordered by left then right sentence id. The result is
         symmetric: swapping the articles swaps every link's sides.
     """
     table = alias_table(aliases)
-    left_ids, lu = _units(left, table)
-    right_ids, ru = _units(right, table)
+    left_ids, lu = _units(left, table, Stage(progress, "reading words", 0.4, 0.475))
+    right_ids, ru = _units(right, table, Stage(progress, "reading words", 0.475, 0.55))
     # One representative per distinct sentence; copies are paired at the end.
     left_copies, right_copies = _copies(lu), _copies(ru)
     ld = [lu[group[0]] for group in left_copies]
@@ -420,7 +432,8 @@ def align(
         [sum(weights[k] for k in unit.keys) for unit in rd],
     )
     thresholds = _thresholds(sensitivity)
-    scored = _scored_pairs(ld, rd, weights, totals, thresholds[0])
+    stage = Stage(progress, "matching sentences", 0.55, 0.75)
+    scored = _scored_pairs(ld, rd, weights, totals, thresholds[0], stage)
     # The same words on both sides link whatever they weigh: a sentence of
     # common words ("Nothing happened to her.") copied from one outlet to another.
     right_by_words = {unit.every: j for j, unit in enumerate(rd)}
@@ -436,6 +449,7 @@ def align(
         for a, b in _pair_copies(left_copies[i], right_copies[j]):
             expanded[(a, b)] = result
     kept = _best_per_sentence(expanded)
+    stage = Stage(progress, "linking sentences", 0.75, 0.95)
     return _links(
         (left, right),
         (left_ids, right_ids),
@@ -443,8 +457,7 @@ def align(
         kept,
         expanded,
         weights,
-        thresholds[1],
-        table,
+        (thresholds[1], table, stage),
     )
 
 
@@ -463,14 +476,14 @@ def _links(
     kept: list[tuple[int, int]],
     scored: Mapping[tuple[int, int], _Score],
     weights: Mapping[str, float],
-    strong_threshold: float,
-    table: Mapping[str, str],
+    settings: tuple[float, Mapping[str, str], Stage],
 ) -> tuple[Link, ...]:
     """The Link of each kept pair, with its conflicts and shared words."""
     if not kept:
         return ()
     left, right = articles
     lu, ru = units
+    strong_threshold, table, stage = settings
     lowercase = lowercase_words(left.text, right.text)
     persons = people((left.text, right.text), lowercase)
     tokens: dict[str, list[Token]] = {}
@@ -495,7 +508,9 @@ def _links(
     links: list[Link] = []
     append = links.append
     left_ids, right_ids = ids
-    for i, j in sorted(kept):
+    for n, (i, j) in enumerate(sorted(kept)):
+        if not n % EVERY:
+            stage.tick(n, len(kept))
         result = scored[(i, j)]
         a, b = lu[i], ru[j]
         about = described.get((a.text, b.text))
