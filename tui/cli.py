@@ -413,6 +413,11 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         left, right, max_bytes=args.max_size, refresh=args.refresh, timeout=args.timeout
     )
     comparison = _pair_from_args(args, left, right, loaded=loaded, aliases=aliases)
+    if "-" in (left, right):
+        # The article came through the pipe; the keys come from the terminal.
+        from tui.app.terminal import keys_from_terminal
+
+        keys_from_terminal()
     from tui.app.app import StorydiffApp, recompare_from
 
     StorydiffApp(
