@@ -314,7 +314,7 @@ async def test_detail_panel_shows_the_link_and_its_conflict(
         assert panel.display
         text = str(panel.query_one("#detail-body").content)
         assert "three million ≠ four million" in text
-        assert "partial · score 0.45" in text
+        assert "partial: one fact in common" in text
         assert "repairs, dollars" in text
         await pilot.press("escape")
         assert not screen.detail_open and not panel.display

@@ -102,6 +102,22 @@ class MainScreen(Screen[None]):
             "d", "detail", "Detail", show=True, tooltip="Detail of the selected link: word diff"
         ),
         Binding(
+            "right_square_bracket",
+            "scroll_detail(1)",
+            "Detail down",
+            show=False,
+            key_display="]",
+            tooltip="Scroll the detail panel down",
+        ),
+        Binding(
+            "left_square_bracket",
+            "scroll_detail(-1)",
+            "Detail up",
+            show=False,
+            key_display="[",
+            tooltip="Scroll the detail panel up",
+        ),
+        Binding(
             "plus",
             "sensitivity(1)",
             "More",
@@ -303,6 +319,8 @@ class MainScreen(Screen[None]):
                 or (selection is not None and bool(self._counterparts(selection)))
                 or None
             )
+        if action == "scroll_detail":
+            return self.detail_open or None
         if action == "sensitivity":
             (steps,) = parameters
             return (
@@ -406,6 +424,11 @@ class MainScreen(Screen[None]):
     def action_detail(self) -> None:
         """Show or hide the detail panel for the selected link."""
         self.detail_open = not self.detail_open
+
+    def action_scroll_detail(self, lines: int) -> None:
+        """Scroll the detail panel by a few lines (a long diff, several quotes)."""
+        panel = self.query_one(DetailPanel)
+        panel.scroll_relative(y=lines * 3, animate=False, immediate=True)
 
     def action_sensitivity(self, steps: int) -> None:
         """Re-align at a higher (more links) or lower sensitivity, in the background."""
@@ -585,6 +608,8 @@ class MainScreen(Screen[None]):
                     view.scroll_to_sentence(
                         counterparts[self.counterpart_index % len(counterparts)]
                     )
+                elif scroll:
+                    view.keep_in_view = None  # nothing here to keep in view
             active = selection is not None and selection.side == side
             # Classes on the small title, and on the column only when narrow: a
             # class change on a column restyles its article view (~17 ms each).

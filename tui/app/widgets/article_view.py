@@ -216,7 +216,9 @@ class ArticleView(ScrollView, can_focus=False):
         self._line_categories: list[Category | None] | None = None
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
-        self._pending_scroll: int | None = None
+        #: The sentence to keep on screen when the view's size changes (the
+        #: selection, or the counterpart shown beside it), if any.
+        self.keep_in_view: int | None = None
 
     # --- state ---------------------------------------------------------------
 
@@ -291,10 +293,15 @@ class ArticleView(ScrollView, can_focus=False):
         return self.text_layout.spans.get(sentence)
 
     def scroll_to_sentence(self, sentence: int) -> None:
-        """Scroll just enough to show a sentence, leaving some context above it."""
+        """Scroll just enough to show a sentence, leaving some context above it.
+
+        The sentence becomes the view's :attr:`keep_in_view`: it is brought back into
+        view whenever the view changes size (the detail panel opens, the
+        terminal is resized).
+        """
+        self.keep_in_view = sentence
         if not self.size.width:
-            self._pending_scroll = sentence  # done once the view has a size
-            return
+            return  # done once the view has a size (on_resize)
         span = self.sentence_lines(sentence)
         if span is None:
             return
@@ -303,7 +310,10 @@ class ArticleView(ScrollView, can_focus=False):
         height = max(1, self.scrollable_content_region.height)
         if first >= top and last < top + height:
             return
-        self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+        # Context above, as much as the sentence leaves room for: a long sentence
+        # starts at the top, so that as much of it as fits is on screen.
+        context = max(0, min(height // 3, height - (last - first + 1)))
+        self.scroll_to(y=max(0, first - context), animate=False, immediate=True)
 
     def line_categories(self) -> list[Category | None]:
         """The most notable category on each line (None for blank lines)."""
@@ -341,10 +351,8 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
-        target = self.selected if self.selected is not None else self._pending_scroll
-        self._pending_scroll = None
-        if target is not None:
-            self.scroll_to_sentence(target)
+        if self.keep_in_view is not None:
+            self.scroll_to_sentence(self.keep_in_view)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
