@@ -133,8 +133,20 @@ class Navigator:
         return cached
 
     def category(self, side: Side, sentence_id: int) -> Category:
-        """A sentence's most notable category: the one its gutter glyph shows."""
+        """A sentence's most notable category, its bookmark included (the overview's colour)."""
         return self.categories(side, sentence_id)[0]
+
+    def fact_category(self, side: Side, sentence_id: int) -> Category:
+        """A sentence's most notable category in the comparison, whatever the reader bookmarked.
+
+        The gutter shows it beside the bookmark's own mark, so that a
+        bookmarked sentence still says whether it is shared.
+        """
+        return self.comparison.category(side, sentence_id)
+
+    def is_bookmarked(self, side: Side, sentence_id: int) -> bool:
+        """Whether the reader bookmarked a sentence (alone or as one end of a link)."""
+        return (side, sentence_id) in self.bookmarked
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""

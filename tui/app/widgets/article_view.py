@@ -22,10 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.navigation import Navigator
-from tui.engine import CATEGORIES, Category, Side, most_notable
+from tui.engine import BOOKMARK, CATEGORIES, Category, Side, most_notable
 
-#: Gutter cells: two glyphs (the categories of up to two sentences on the line) and a space.
-GUTTER = 3
+#: Gutter cells: the bookmark mark, two glyphs (the categories of up to two
+#: sentences on the line) and a space.
+GUTTER = 4
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -377,14 +378,22 @@ class ArticleView(ScrollView, can_focus=False):
         pieces = lines[line]
         segments: list[Segment] = []
         glyphs: list[Category] = []
+        marked = False
         for sid, _, _ in pieces:
             if sid >= 0:
-                category = nav.category(side, sid)
+                marked = marked or nav.is_bookmarked(side, sid)
+                category = nav.fact_category(side, sid)
                 if category not in glyphs:
                     glyphs.append(category)
+        # The bookmark has a cell of its own: the category glyphs still say what
+        # a bookmarked sentence is (shared, only here, a lone quote).
+        if marked:
+            segments.append(Segment(BOOKMARK.glyph, base + self._style("glyph-bookmark")))
+        else:
+            segments.append(Segment(" ", base))
         for category in glyphs[:2]:
             segments.append(Segment(category.glyph, base + self._style(f"glyph-{category.style}")))
-        segments.append(Segment(" " * (GUTTER - len(glyphs[:2])), base))
+        segments.append(Segment(" " * (GUTTER - 1 - len(glyphs[:2])), base))
         for index, (sid, start, end) in enumerate(pieces):
             if sid < 0:
                 # The space between two sentences takes the selection's colour
