@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
@@ -21,6 +21,7 @@ from tui.app.labels import byline_label, title_label
 from tui.app.navigation import Hit, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.overview import Overview
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
@@ -195,7 +196,7 @@ class MainScreen(Screen[None]):
         yield DetailPanel(id="detail")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _title(self, side: Side) -> Content:
         article = self.comparison.article(side)
@@ -233,9 +234,6 @@ class MainScreen(Screen[None]):
 
     def watch_narrow(self, value: bool) -> None:
         self.set_class(value, "-narrow")
-        # A narrow Footer has no room for the palette key: the keys before it
-        # overflow under it. ctrl+p still opens the palette (and help says so).
-        self.query_one(Footer).show_command_palette = not value
         self._update()
 
     def watch_furniture(self, value: bool) -> None:
