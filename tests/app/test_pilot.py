@@ -78,10 +78,10 @@ async def test_first_screen_selects_first_sentence_and_counts_match_summary(
         assert_lit(app)
         summary = sample_comparison.summary()
         text = status_text(app)
-        assert f"left only {summary.left_only}" in text
-        assert f"right only {summary.right_only}" in text
+        assert f"left {summary.left_shared} shared, {summary.left_only} only" in text
+        assert f"right {summary.right_shared} shared, {summary.right_only} only" in text
         assert (
-            f"quotes only left {summary.quotes_only_left} / right {summary.quotes_only_right}"
+            f"lone quotes left {summary.quotes_only_left}, right {summary.quotes_only_right}"
             in text
         )
         assert "sensitivity 0.50" in text
@@ -107,7 +107,7 @@ async def test_n_steps_through_shared_facts_and_lights_counterparts(
         await pilot.press("n")
         assert screen.selection == Position("left", after[0])
         assert_lit(app)
-        assert f"shared fact {shared.index(after[0]) + 1} of {len(shared)}" in status_text(app)
+        assert f"shared {shared.index(after[0]) + 1} of {len(shared)}" in status_text(app)
         await pilot.press("N")
         # Back before the first shared fact wraps around to the last one.
         expected = [sid for sid in shared if sid < after[0]]
@@ -249,7 +249,7 @@ async def test_sensitivity_realigns_in_the_background_and_keeps_the_selection(
         assert screen.comparison.sensitivity == pytest.approx(0.45)
         assert screen.selection == before
         summary = screen.comparison.summary()
-        assert f"left only {summary.left_only}" in status_text(app)
+        assert f"left {summary.left_shared} shared, {summary.left_only} only" in status_text(app)
 
 
 @sync
