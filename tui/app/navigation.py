@@ -249,6 +249,11 @@ class Navigator:
         index = bisect_left(keys, key)
         return targets[index - 1] if index > 0 else targets[-1]
 
+    def wrapped(self, origin: Position, target: Position, forward: bool) -> bool:
+        """Whether a move from ``origin`` to ``target`` went round an end (or stayed put)."""
+        before, after = self._order_key(origin), self._order_key(target)
+        return after <= before if forward else after >= before
+
     def _order_key(self, position: Position) -> tuple[int, int]:
         return (0 if position.side == "left" else 1, position.sentence)
 

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
-from tui.app.labels import byline_label, title_label
+from tui.app.labels import byline_label, outlet_label, title_label
 from tui.app.navigation import Hit, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
@@ -33,6 +33,25 @@ from tui.store import BookmarkStore, data_dir
 NARROW_WIDTH = 100
 #: How far one press of + or - moves the sensitivity.
 SENSITIVITY_STEP = 0.05
+#: Below this share of the shorter article's body linked, the pair gets a hint at start.
+UNRELATED_SHARE = 0.15
+ONLY_HERE = "fact only this outlet reported"
+LONE_QUOTE = "quote only one outlet carried"
+
+
+def unrelated_hint(comparison: Comparison) -> str | None:
+    """A one-line hint when two articles share almost nothing (two different stories?)."""
+    summary = comparison.summary()
+    smaller = min(summary.left_body, summary.right_body)
+    shared = min(summary.left_shared, summary.right_shared)
+    if smaller == 0 or shared > max(1, smaller * UNRELATED_SHARE):
+        return None
+    links = "no sentence" if shared == 0 else f"only {shared} of {smaller} sentences"
+    return (
+        f"These articles share {links} at sensitivity {comparison.sensitivity:.2f}: "
+        "are they about the same story? + looks for looser links."
+    )
+
 
 Recompare = Callable[[float], Comparison]
 
@@ -172,6 +191,8 @@ class MainScreen(Screen[None]):
         self._jump_origin: Position | None = None
         self._last_in: dict[Side, Position | None] = {"left": None, "right": None}
         self.search_query: str | None = None
+        #: The last query searched for: the prompt opens with it, ready to run again.
+        self.last_query = ""
         self.search_hits: tuple[Hit, ...] = ()
         self.search_index: int | None = None
         self.pending_sensitivity: float | None = None
@@ -214,6 +235,9 @@ class MainScreen(Screen[None]):
             self, self.store, lambda: self.comparison, self.set_bookmarked
         )
         self.bookmarking.load()
+        hint = unrelated_hint(self.comparison)
+        if hint:
+            self.notify(hint, severity="warning", timeout=10, markup=False)
 
     # --- watchers ---------------------------------------------------------------
 
@@ -227,7 +251,8 @@ class MainScreen(Screen[None]):
         self.set_class(value, "-searching")
         bar = self.query_one(SearchBar)
         if value:
-            bar.value = ""
+            # The last query, selected: enter runs it again, typing replaces it.
+            bar.value = self.last_query
             bar.focus()
         else:
             self.set_focus(None)
@@ -243,6 +268,16 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.narrow = event.size.width < NARROW_WIDTH
+
+    def on_key(self, event: events.Key) -> None:
+        # A greyed-out key says why it does nothing, rather than nothing at all.
+        if self.searching:
+            return
+        active = self.active_bindings.get(event.key)
+        if active is not None and active.node is self and not active.enabled:
+            reason = self.why_not(active.binding.action)
+            if reason:
+                self.notify(reason, timeout=3, markup=False)
 
     @on(ArticleView.SentenceClicked)
     def _clicked(self, event: ArticleView.SentenceClicked) -> None:
@@ -362,27 +397,27 @@ class MainScreen(Screen[None]):
 
     def action_next_shared(self) -> None:
         """Select the next shared fact in this column."""
-        self._cycle_column(self.navigator.shared(self._side()), forward=True)
+        self._cycle_column(self.navigator.shared(self._side()), forward=True, what="shared fact")
 
     def action_previous_shared(self) -> None:
         """Select the previous shared fact in this column."""
-        self._cycle_column(self.navigator.shared(self._side()), forward=False)
+        self._cycle_column(self.navigator.shared(self._side()), forward=False, what="shared fact")
 
     def action_next_only(self) -> None:
         """Select the next fact only this column's outlet reported."""
-        self._cycle_column(self.navigator.only_here(self._side()), forward=True)
+        self._cycle_column(self.navigator.only_here(self._side()), forward=True, what=ONLY_HERE)
 
     def action_previous_only(self) -> None:
         """Select the previous fact only this column's outlet reported."""
-        self._cycle_column(self.navigator.only_here(self._side()), forward=False)
+        self._cycle_column(self.navigator.only_here(self._side()), forward=False, what=ONLY_HERE)
 
     def action_next_quote(self) -> None:
         """Select the next quote only one outlet carried (either column)."""
-        self._cycle(self.navigator.quotes_only(), forward=True)
+        self._cycle(self.navigator.quotes_only(), forward=True, what=LONE_QUOTE)
 
     def action_previous_quote(self) -> None:
         """Select the previous quote only one outlet carried (either column)."""
-        self._cycle(self.navigator.quotes_only(), forward=False)
+        self._cycle(self.navigator.quotes_only(), forward=False, what=LONE_QUOTE)
 
     def action_counterpart(self) -> None:
         """Jump to the counterpart; again cycles through all of them, then back."""
@@ -484,6 +519,28 @@ class MainScreen(Screen[None]):
         _namespace, name, parameters = parse_action(action)
         return self.check_action(name, parameters)
 
+    def why_not(self, action: str) -> str | None:
+        """Why a greyed-out key does nothing now, in a few words (None: nothing to say)."""
+        _namespace, name, parameters = parse_action(action)
+        side = self._side()
+        other = outlet_label(self.comparison.article(other_side(side)))
+        if name in ("next_shared", "previous_shared"):
+            return f"No sentence in this column is shared with {other}."
+        if name in ("next_only", "previous_only"):
+            return f"Every sentence in this column is shared with {other}."
+        if name in ("next_quote", "previous_quote"):
+            return "No quote is carried by one outlet only."
+        if name in ("counterpart", "detail"):
+            return f"This sentence has no counterpart in {other} (+ finds looser links)."
+        if name in ("next_hit", "previous_hit"):
+            return printable(f"No match for “{self.search_query}”.")
+        if name == "sensitivity":
+            most = bool(parameters) and parameters[0] == 1
+            return "Sensitivity is at its " + ("highest (1.00)." if most else "lowest (0.00).")
+        if name == "bookmark":
+            return "Bookmarks are unavailable (see the message at start)."
+        return None
+
     def set_bookmarked(self, marks: Iterable[tuple[Side, int]]) -> None:
         """Mark sentences as bookmarked (their gutter and overview show it)."""
         self.navigator.bookmarked = frozenset(marks)
@@ -509,13 +566,20 @@ class MainScreen(Screen[None]):
         value = self._current_sensitivity() + steps * SENSITIVITY_STEP
         return round(min(1.0, max(0.0, value)), 2)
 
-    def _cycle_column(self, ids: tuple[int, ...], *, forward: bool) -> None:
-        self._cycle(self.navigator.in_column(self._side(), ids), forward=forward)
+    def _cycle_column(self, ids: tuple[int, ...], *, forward: bool, what: str) -> None:
+        self._cycle(self.navigator.in_column(self._side(), ids), forward=forward, what=what)
 
-    def _cycle(self, targets: tuple[Position, ...], *, forward: bool) -> None:
+    def _cycle(self, targets: tuple[Position, ...], *, forward: bool, what: str) -> None:
         if self.selection is None or not targets:
             return
-        self._select(self.navigator.cycle(self.selection, targets, forward))
+        target = self.navigator.cycle(self.selection, targets, forward)
+        if target is not None and self.navigator.wrapped(self.selection, target, forward):
+            self._say_wrapped(what, forward)
+        self._select(target)
+
+    def _say_wrapped(self, what: str, forward: bool) -> None:
+        where = "end, back to the first" if forward else "start, on to the last"
+        self.notify(f"Past the {where} {what}.", timeout=2, markup=False)
 
     def _jump(self, target: Position, origin: Position) -> None:
         # Show, and describe, the link back to where the jump started: chosen
@@ -528,9 +592,13 @@ class MainScreen(Screen[None]):
     def _run_search(self, query: str) -> None:
         if not query.strip():
             return
-        self.search_query = query
+        self.search_query = self.last_query = query
         self.search_hits = self.navigator.search(query)
         self.search_index = None
+        if not self.search_hits:
+            self.notify(
+                printable(f"No match for “{query}” in either article."), timeout=3, markup=False
+            )
         if self.search_hits and self.selection is not None:
             # Start at the first match at or after the selection, in reading order.
             order = [(0 if h.side == "left" else 1, h.sentence) for h in self.search_hits]
@@ -544,7 +612,10 @@ class MainScreen(Screen[None]):
         if not self.search_hits:
             return
         current = -1 if self.search_index is None and delta > 0 else (self.search_index or 0)
-        self._select_hit((current + delta) % len(self.search_hits))
+        target = current + delta
+        if self.search_index is not None and not 0 <= target < len(self.search_hits):
+            self._say_wrapped("match", delta > 0)
+        self._select_hit(target % len(self.search_hits))
 
     def _select_hit(self, index: int) -> None:
         hit = self.search_hits[index]
