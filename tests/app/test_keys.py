@@ -12,7 +12,7 @@ from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
 from tui.app.screens.main import MainScreen, unrelated_hint
 from tui.app.widgets.search_bar import SearchBar
-from tui.engine import Comparison
+from tui.engine import Article, Comparison
 
 WIDE = (120, 40)
 
@@ -104,3 +104,99 @@ async def test_the_unrelated_hint_shows_at_start(handmade_comparison: Comparison
     app = StorydiffApp(unlinked(handmade_comparison))
     async with app.run_test(size=WIDE):
         assert any("same story" in m for m in messages(app))
+
+
+# --- paging, counts, the jump list ---------------------------------------------------
+
+
+def long_pair(build_article: Callable[..., Article]) -> Comparison:
+    paragraphs = [[f"Paragraph {i} says something about the harbour."] for i in range(60)]
+    left = build_article(paragraphs, source="a.txt", title="Long")
+    right = build_article(paragraphs[:2], source="b.txt", title="Short")
+    return Comparison(left, right, (), 0.5)
+
+
+@sync
+async def test_paging_moves_the_text_and_the_selection(
+    build_article: Callable[..., Article],
+) -> None:
+    app = StorydiffApp(long_pair(build_article))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = screen_of(app)
+        left = screen.query_one("#left-view")
+        assert screen.selection == Position("left", 0)
+        await pilot.press("pagedown")
+        page_one = screen.selection
+        assert page_one is not None and page_one.sentence > 5
+        assert left.scroll_y > 0  # type: ignore[attr-defined]
+        await pilot.press("space")
+        assert screen.selection is not None and screen.selection.sentence > page_one.sentence
+        await pilot.press("pageup")
+        assert screen.selection == page_one
+        await pilot.press("ctrl+u")
+        half = screen.selection
+        assert half is not None and 0 < half.sentence < page_one.sentence
+        await pilot.press("ctrl+d")
+        assert screen.selection == page_one
+        await pilot.press("end")
+        assert screen.selection == Position("left", 59)
+        await pilot.press("pagedown")  # at the end it stays
+        assert screen.selection == Position("left", 59)
+        await pilot.press("home")
+        assert screen.selection == Position("left", 0)
+
+
+@sync
+async def test_counts_repeat_a_key(build_article: Callable[..., Article]) -> None:
+    app = StorydiffApp(long_pair(build_article))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("5")
+        assert screen.typed_count == "5"
+        assert "5" in str(screen.query_one("StatusLine").content).split()[0]
+        await pilot.press("j")
+        assert screen.selection == Position("left", 5)
+        assert screen.typed_count == ""
+        await pilot.press("j")  # the count was used once
+        assert screen.selection == Position("left", 6)
+        await pilot.press("1", "2", "G")
+        assert screen.selection == Position("left", 11)
+        await pilot.press("3", "k")
+        assert screen.selection == Position("left", 8)
+
+
+@sync
+async def test_a_count_repeats_a_typed_jump(handmade_comparison: Comparison) -> None:
+    app = StorydiffApp(handmade_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = screen_of(app)
+        await pilot.press("tab")  # right 1; right's shared facts are 1, 3, 4
+        assert screen.selection == Position("right", 1)
+        await pilot.press("2", "n")
+        assert screen.selection == Position("right", 4)
+
+
+@sync
+async def test_the_jump_list_goes_back_and_forward(handmade_comparison: Comparison) -> None:
+    app = StorydiffApp(handmade_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = screen_of(app)
+        start = screen.selection
+        assert start == Position("left", 2)
+        await pilot.press("G")  # a jump: left 5
+        await pilot.press("enter")  # a jump: right 4
+        assert screen.selection == Position("right", 4)
+        await pilot.press("ctrl+o")
+        assert screen.selection == Position("left", 5)
+        await pilot.press("ctrl+o")
+        assert screen.selection == start
+        await pilot.press("ctrl+o")  # the oldest: it says so and stays
+        assert screen.selection == start
+        assert any("oldest place" in m for m in messages(app))
+        await pilot.press("ctrl+n")
+        assert screen.selection == Position("left", 5)
+        await pilot.press("ctrl+i")  # where the terminal tells ctrl+i from tab
+        assert screen.selection == Position("right", 4)
+        await pilot.press("j")  # a step is not a jump
+        await pilot.press("ctrl+o")
+        assert screen.selection == Position("left", 5)

@@ -54,6 +54,51 @@ class Hit:
     end: int
 
 
+class JumpList:
+    """Where the reader jumped from, to go back (ctrl+o) and forward again, as in vim.
+
+    A jump is a move to somewhere else in the articles (a typed jump, enter, a
+    search match, g and G, a bookmark), not a step to the next sentence.
+    """
+
+    #: The most places kept; the oldest go first.
+    LIMIT = 100
+
+    def __init__(self) -> None:
+        self._places: list[Position] = []
+        self._index = 0
+
+    def record(self, origin: Position) -> None:
+        """A jump is leaving ``origin``: it becomes the place to go back to."""
+        del self._places[self._index :]  # a new jump forgets the places gone back over
+        if not self._places or self._places[-1] != origin:
+            self._places.append(origin)
+        del self._places[: -self.LIMIT]
+        self._index = len(self._places)
+
+    def back(self, current: Position) -> Position | None:
+        """The place before ``current``, or None at the oldest."""
+        if self._index == 0:
+            return None
+        if self._index == len(self._places):
+            # Going back from the newest place keeps it, to come forward to.
+            if self._places[-1] != current:
+                self._places.append(current)
+            else:
+                self._index -= 1
+                if self._index == 0:
+                    return None
+        self._index -= 1
+        return self._places[self._index]
+
+    def forward(self) -> Position | None:
+        """The place gone back from, or None when there is none."""
+        if self._index + 1 >= len(self._places):
+            return None
+        self._index += 1
+        return self._places[self._index]
+
+
 class Navigator:
     """The visible sentences of a comparison and the moves between them.
 

@@ -18,7 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
 from tui.app.labels import byline_label, outlet_label, title_label
-from tui.app.navigation import Hit, Navigator, Position
+from tui.app.navigation import Hit, JumpList, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.key_footer import KeyFooter
@@ -108,8 +108,39 @@ class MainScreen(Screen[None]):
             show=True,
             tooltip="Jump to the counterpart; again cycles through all of them",
         ),
-        Binding("g,home", "first", "First sentence", show=False),
-        Binding("G,end", "last", "Last sentence", show=False),
+        Binding(
+            "g,home",
+            "first",
+            "First sentence",
+            show=False,
+            tooltip="First sentence (with a count, as in 5g: that sentence)",
+        ),
+        Binding(
+            "G,end",
+            "last",
+            "Last sentence",
+            show=False,
+            tooltip="Last sentence (with a count, as in 5G: that sentence)",
+        ),
+        Binding("pagedown,space", "page(2)", "Page down", show=False, tooltip="A page down"),
+        Binding("pageup", "page(-2)", "Page up", show=False, tooltip="A page up"),
+        Binding("ctrl+d", "page(1)", "Half page down", show=False, tooltip="Half a page down"),
+        Binding("ctrl+u", "page(-1)", "Half page up", show=False, tooltip="Half a page up"),
+        Binding(
+            "ctrl+o",
+            "jump_back",
+            "Jump back",
+            show=False,
+            tooltip="Back to where the last jump started (the jump list)",
+        ),
+        Binding(
+            "ctrl+i,ctrl+n",
+            "jump_forward",
+            "Jump forward",
+            show=False,
+            key_display="ctrl+n",
+            tooltip="Forward again in the jump list (ctrl+i where the terminal tells it from tab)",
+        ),
         Binding("slash", "search", "Search", show=True, tooltip="Search both articles; n/N repeat"),
         Binding(
             "f",
@@ -196,6 +227,12 @@ class MainScreen(Screen[None]):
         self.search_hits: tuple[Hit, ...] = ()
         self.search_index: int | None = None
         self.pending_sensitivity: float | None = None
+        #: The places jumps started from (ctrl+o goes back, ctrl+n forward).
+        self.jumps = JumpList()
+        #: Digits typed before a key (5j): how many times the key acts.
+        self.typed_count = ""
+        self._count = 1
+        self._count_was_typed = False
         self._binding_state: tuple[bool | None, ...] = ()
         #: Set once the widgets exist (``is_mounted`` is still False inside on_mount).
         self._ready = False
@@ -273,6 +310,18 @@ class MainScreen(Screen[None]):
         # A greyed-out key says why it does nothing, rather than nothing at all.
         if self.searching:
             return
+        digit = event.character if event.character in tuple("0123456789") else None
+        if digit is not None and (digit != "0" or self.typed_count):
+            # A count for the next key, as in vim: 5j, 3n, 12G.
+            event.stop()
+            self.typed_count = (self.typed_count + digit)[-4:]
+            self._update()
+            return
+        self._count = int(self.typed_count or 1)
+        self._count_was_typed = bool(self.typed_count)
+        if self.typed_count:
+            self.typed_count = ""
+            self._update()
         active = self.active_bindings.get(event.key)
         if active is not None and active.node is self and not active.enabled:
             reason = self.why_not(active.binding.action)
@@ -368,17 +417,61 @@ class MainScreen(Screen[None]):
         return True
 
     def action_move(self, delta: int) -> None:
-        """Select the next or previous sentence in this column."""
+        """Select the next or previous sentence in this column (a count moves that many)."""
+        count = self._take_count()
         if self.selection is not None:
-            self._select(self.navigator.step(self.selection, delta))
+            self._select(self.navigator.step(self.selection, delta * count))
 
     def action_first(self) -> None:
-        """Select the column's first sentence."""
-        self._select(self.navigator.first(self._side()))
+        """Select the column's first sentence (with a count: the count-th)."""
+        self._select_nth(self.navigator.first(self._side()))
 
     def action_last(self) -> None:
-        """Select the column's last sentence."""
-        self._select(self.navigator.last(self._side()))
+        """Select the column's last sentence (with a count: the count-th)."""
+        self._select_nth(self.navigator.last(self._side()))
+
+    def _select_nth(self, default: Position | None) -> None:
+        counted = self._count_was_typed
+        count = self._take_count()
+        target = default
+        visible = self.navigator.visible(self._side())
+        if counted and visible:
+            target = Position(self._side(), visible[min(count, len(visible)) - 1])
+        self._select(target, jump=True)
+
+    def action_page(self, halves: int) -> None:
+        """Scroll the column by half pages, the selection moving with the text."""
+        if self.selection is None:
+            return
+        view = self._view(self.selection.side)
+        height = max(1, view.scrollable_content_region.height)
+        lines = max(1, height * abs(halves) // 2) * (1 if halves > 0 else -1) * self._take_count()
+        span = view.sentence_lines(self.selection.sentence)
+        if span is None:
+            return
+        top = round(view.scroll_y)
+        view.scroll_to(y=max(0, min(top + lines, view.max_scroll_y)), animate=False, immediate=True)
+        target = view.sentence_near_line(span[0] + lines, forward=lines > 0)
+        if target is not None:
+            self._select(Position(self.selection.side, target))
+
+    def action_jump_back(self) -> None:
+        """Go back to where the last jump started."""
+        if self.selection is None:
+            return
+        target = self.jumps.back(self.selection)
+        if target is None:
+            self.notify("At the oldest place in the jump list.", timeout=2, markup=False)
+            return
+        self._select(self.navigator.nearest_visible(target))
+
+    def action_jump_forward(self) -> None:
+        """Go forward again in the jump list."""
+        target = self.jumps.forward()
+        if target is None:
+            self.notify("At the newest place in the jump list.", timeout=2, markup=False)
+            return
+        self._select(self.navigator.nearest_visible(target))
 
     def action_other_column(self) -> None:
         """Move to the other column: to the counterpart shown there, else where it was left."""
@@ -393,7 +486,7 @@ class MainScreen(Screen[None]):
             target = self._last_in[target_side] or self.navigator.first(target_side)
         if target is not None:
             target = self.navigator.nearest_visible(target)
-        self._select(target)
+        self._select(target, jump=True)
 
     def action_next_shared(self) -> None:
         """Select the next shared fact in this column."""
@@ -431,7 +524,7 @@ class MainScreen(Screen[None]):
                 if index < len(siblings):
                     self._jump(Position(selection.side, siblings[index]), origin)
                 else:
-                    self._select(origin)
+                    self._select(origin, jump=True)
                 return
         counterparts = self._counterparts(selection)
         if counterparts:
@@ -505,7 +598,9 @@ class MainScreen(Screen[None]):
     def action_bookmarks(self) -> None:
         """List this pair's bookmarks: jump, edit, delete, filter."""
         if self.bookmarking is not None:
-            self.bookmarking.show(lambda side, sentence: self._select(Position(side, sentence)))
+            self.bookmarking.show(
+                lambda side, sentence: self._select(Position(side, sentence), jump=True)
+            )
 
     def action_export(self) -> None:
         """Export the comparison and its bookmarks to a Markdown file."""
@@ -569,13 +664,27 @@ class MainScreen(Screen[None]):
     def _cycle_column(self, ids: tuple[int, ...], *, forward: bool, what: str) -> None:
         self._cycle(self.navigator.in_column(self._side(), ids), forward=forward, what=what)
 
+    def _take_count(self) -> int:
+        """The count typed before this key (1 if none); it is used once."""
+        count, self._count, self._count_was_typed = self._count, 1, False
+        return max(1, count)
+
     def _cycle(self, targets: tuple[Position, ...], *, forward: bool, what: str) -> None:
+        count = self._take_count()
         if self.selection is None or not targets:
             return
-        target = self.navigator.cycle(self.selection, targets, forward)
-        if target is not None and self.navigator.wrapped(self.selection, target, forward):
+        here: Position | None = self.selection
+        wrapped = False
+        for _ in range(min(count, len(targets))):
+            assert here is not None
+            target = self.navigator.cycle(here, targets, forward)
+            if target is None:
+                break
+            wrapped = wrapped or self.navigator.wrapped(here, target, forward)
+            here = target
+        if wrapped:
             self._say_wrapped(what, forward)
-        self._select(target)
+        self._select(here, jump=True)
 
     def _say_wrapped(self, what: str, forward: bool) -> None:
         where = "end, back to the first" if forward else "start, on to the last"
@@ -586,7 +695,7 @@ class MainScreen(Screen[None]):
         # before selecting, so the screen is brought up to date once, not twice.
         siblings = self._counterparts(target)
         index = siblings.index(origin.sentence) if origin.sentence in siblings else 0
-        self._select(target, counterpart_index=index)
+        self._select(target, counterpart_index=index, jump=True)
         self._jump_origin = origin
 
     def _run_search(self, query: str) -> None:
@@ -609,6 +718,7 @@ class MainScreen(Screen[None]):
             self._update()
 
     def _step_hit(self, delta: int) -> None:
+        delta *= self._take_count()
         if not self.search_hits:
             return
         current = -1 if self.search_index is None and delta > 0 else (self.search_index or 0)
@@ -619,14 +729,18 @@ class MainScreen(Screen[None]):
 
     def _select_hit(self, index: int) -> None:
         hit = self.search_hits[index]
-        self._select(Position(hit.side, hit.sentence))
+        self._select(Position(hit.side, hit.sentence), jump=True)
         self.search_index = index
         self._update()
 
-    def _select(self, position: Position | None, *, counterpart_index: int = 0) -> None:
+    def _select(
+        self, position: Position | None, *, counterpart_index: int = 0, jump: bool = False
+    ) -> None:
         if position is None:
             return
         changed = position != self.selection
+        if jump and changed and self.selection is not None:
+            self.jumps.record(self.selection)
         self.selection = position
         self._last_in[position.side] = position
         self._jump_origin = None
@@ -692,6 +806,7 @@ class MainScreen(Screen[None]):
             selection,
             search=search,
             pending_sensitivity=self.pending_sensitivity,
+            count=self.typed_count,
         )
         if self.detail_open:
             self._show_detail()

@@ -293,6 +293,21 @@ class ArticleView(ScrollView, can_focus=False):
         """First and last line of a sentence, or None if it is not shown."""
         return self.text_layout.spans.get(sentence)
 
+    def sentence_near_line(self, line: int, *, forward: bool = True) -> int | None:
+        """The first sentence that starts on or after ``line`` (before it, if not ``forward``).
+
+        Past either end of the article: the last (or first) sentence.
+        """
+        spans = self.text_layout.spans
+        if not spans:
+            return None
+        ordered = sorted(spans.items(), key=lambda item: item[1][0])
+        if forward:
+            after = [sid for sid, (first, _) in ordered if first >= line]
+            return after[0] if after else ordered[-1][0]
+        before = [sid for sid, (first, last) in ordered if first <= line]
+        return before[-1] if before else ordered[0][0]
+
     def scroll_to_sentence(self, sentence: int) -> None:
         """Scroll just enough to show a sentence, leaving some context above it.
 

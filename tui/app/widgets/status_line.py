@@ -31,13 +31,13 @@ class StatusLine(Static):
     }
     """
 
-    _shown: tuple[Navigator, Position | None, SearchState | None, float | None] | None = None
+    _shown: tuple[Navigator, Position | None, SearchState | None, float | None, str] | None = None
 
     def on_resize(self) -> None:
         # The short or the long form depends on the width: choose again.
         if self._shown is not None:
-            navigator, selection, search, pending = self._shown
-            self.show(navigator, selection, search=search, pending_sensitivity=pending)
+            navigator, selection, search, pending, count = self._shown
+            self.show(navigator, selection, search=search, pending_sensitivity=pending, count=count)
 
     def show(
         self,
@@ -46,6 +46,7 @@ class StatusLine(Static):
         *,
         search: SearchState | None = None,
         pending_sensitivity: float | None = None,
+        count: str = "",
     ) -> None:
         """Redraw the line for the current state.
 
@@ -54,14 +55,23 @@ class StatusLine(Static):
             selection: The selected sentence, if any.
             search: The active search, if any.
             pending_sensitivity: A re-alignment under way at this sensitivity.
+            count: The digits typed so far for the next key (``5`` of ``5j``).
         """
-        self._shown = (navigator, selection, search, pending_sensitivity)
+        shown = (navigator, selection, search, pending_sensitivity, count)
+        if shown == self._shown:
+            return  # most keys change nothing here: no redraw
+        self._shown = shown
         content = status_content(navigator, selection, search, pending_sensitivity)
-        if self.size.width and content.cell_length > self.size.width:
+        if (
+            self.size.width
+            and content.cell_length + (len(count) + 1 if count else 0) > self.size.width
+        ):
             # Narrow terminal or a long search: the same facts, abbreviated.
             content = status_content(
                 navigator, selection, search, pending_sensitivity, compact=True
             )
+        if count:
+            content = Content.assemble((count, "bold $text-accent"), " ", content)
         self.update(content)
 
 
