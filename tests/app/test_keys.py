@@ -200,3 +200,38 @@ async def test_the_jump_list_goes_back_and_forward(handmade_comparison: Comparis
         await pilot.press("j")  # a step is not a jump
         await pilot.press("ctrl+o")
         assert screen.selection == Position("left", 5)
+
+
+# --- copying -----------------------------------------------------------------------
+
+
+@sync
+async def test_y_copies_the_sentence_and_Y_the_pair_with_sources(
+    handmade_comparison: Comparison,
+) -> None:
+    app = StorydiffApp(handmade_comparison)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("y")
+        left_text = handmade_comparison.left.sentences[2].text
+        assert app.clipboard == left_text
+        assert any("Copied the left sentence" in m for m in messages(app))
+        await pilot.press("tab", "Y")  # from the right: still left first
+        right_text = handmade_comparison.right.sentences[1].text
+        assert app.clipboard.index(left_text) < app.clipboard.index(right_text)
+        assert "/home/reader/news/gazette.txt" in app.clipboard
+        assert "/home/reader/news/courier.txt" in app.clipboard
+        assert "“Harbour reopens after storm”" in app.clipboard
+        assert any("linked pair" in m for m in messages(app))
+
+
+@sync
+async def test_copied_text_carries_no_control_characters(
+    hostile_pair: tuple[str, str],
+) -> None:
+    from tui.engine import compare_texts
+
+    app = StorydiffApp(compare_texts(*hostile_pair))
+    async with app.run_test(size=WIDE) as pilot:
+        for key in ("down", "y"):
+            await pilot.press(key)
+        assert app.clipboard and "\x1b" not in app.clipboard and "\r" not in app.clipboard

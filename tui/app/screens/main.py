@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.app.bookmarking import Bookmarking
-from tui.app.labels import byline_label, outlet_label, title_label
+from tui.app.labels import byline_label, citation, outlet_label, title_label
 from tui.app.navigation import Hit, JumpList, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
@@ -191,6 +191,14 @@ class MainScreen(Screen[None]):
             "Close panel",
             show=False,
             tooltip="Close the detail panel or the search",
+        ),
+        Binding("y", "copy", "Copy", show=False, tooltip="Copy the selected sentence"),
+        Binding(
+            "Y",
+            "copy_pair",
+            "Copy pair",
+            show=False,
+            tooltip="Copy the sentence and its counterpart, each with its source",
         ),
         Binding("b", "bookmark", "Bookmark", show=True),
         Binding("B", "bookmarks", "Bookmarks", show=True),
@@ -585,6 +593,42 @@ class MainScreen(Screen[None]):
         elif self.search_query is not None:
             self.search_query, self.search_hits, self.search_index = None, (), None
             self._update()
+
+    def action_copy(self) -> None:
+        """Copy the selected sentence's text to the clipboard."""
+        if self.selection is None:
+            return
+        text = self.navigator.display(self.selection.side, self.selection.sentence)
+        self.app.copy_to_clipboard(text)
+        self.notify(
+            f"Copied the {self.selection.side} sentence ({len(text)} characters).",
+            timeout=3,
+            markup=False,
+        )
+
+    def action_copy_pair(self) -> None:
+        """Copy the sentence and the counterpart shown beside it, each with its source."""
+        selection = self.selection
+        if selection is None:
+            return
+        ends = [(selection.side, selection.sentence)]
+        counterparts = self._counterparts(selection)
+        if counterparts:
+            other = counterparts[self.counterpart_index % len(counterparts)]
+            ends.append((other_side(selection.side), other))
+            ends.sort(key=lambda end: end[0] != "left")  # left first, as on screen
+        quoted = [
+            f"“{self.navigator.display(side, sentence)}”\n"
+            f"— {citation(self.comparison.article(side))}"
+            for side, sentence in ends
+        ]
+        self.app.copy_to_clipboard("\n\n".join(quoted) + "\n")
+        what = (
+            "the linked pair, with both sources"
+            if counterparts
+            else ("the sentence with its source (it has no counterpart)")
+        )
+        self.notify(f"Copied {what}.", timeout=3, markup=False)
 
     def action_bookmark(self) -> None:
         """Bookmark the selected sentence, or its link when it is shared, with a note."""
