@@ -235,3 +235,53 @@ async def test_copied_text_carries_no_control_characters(
         for key in ("down", "y"):
             await pilot.press(key)
         assert app.clipboard and "\x1b" not in app.clipboard and "\r" not in app.clipboard
+
+
+# --- scroll-bind ---------------------------------------------------------------------
+
+
+def crossed_pair(build_article: Callable[..., Article]) -> Comparison:
+    """Sixty one-line paragraphs each side, in opposite orders: left i links right 59 - i."""
+    from tui.engine import Link
+
+    left = build_article(
+        [[f"Fact number {i} about the harbour."] for i in range(60)], source="a.txt", title=None
+    )
+    right = build_article(
+        [[f"Fact number {59 - j} about the harbour."] for j in range(60)],
+        source="b.txt",
+        title=None,
+    )
+    links = tuple(Link(i, 59 - i, 0.9, "strong") for i in range(60))
+    return Comparison(left, right, links, 0.5)
+
+
+@sync
+async def test_scroll_bind_keeps_linked_text_side_by_side(
+    build_article: Callable[..., Article],
+) -> None:
+    app = StorydiffApp(crossed_pair(build_article))
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = screen_of(app)
+        left, right = (screen.query_one(f"#{s}-view") for s in ("left", "right"))
+        await pilot.press("s")
+        assert screen.scroll_bind
+        assert "⇅" in str(screen.query_one("StatusLine").content)
+        left.scroll_to(y=40, animate=False, immediate=True)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        # Left line 40 is fact 20; its counterpart, right sentence 39, is on right line 78:
+        # the right column scrolls there, so that both sit on the top row.
+        assert right.sentence_lines(39) == (78, 78)  # type: ignore[attr-defined]
+        assert right.scroll_y == 78  # type: ignore[attr-defined]
+        # Scrolling the other column leads too: right line 60 is fact 29, left sentence 29.
+        right.scroll_to(y=60, animate=False, immediate=True)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert left.scroll_y == 2 * 29  # type: ignore[attr-defined]
+        await pilot.press("s")
+        assert not screen.scroll_bind
+        left.scroll_to(y=10, animate=False, immediate=True)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert right.scroll_y == 60  # type: ignore[attr-defined]

@@ -153,6 +153,13 @@ class MainScreen(Screen[None]):
             "d", "detail", "Detail", show=True, tooltip="Detail of the selected link: word diff"
         ),
         Binding(
+            "s",
+            "scroll_bind",
+            "Scroll-bind",
+            show=False,
+            tooltip="Scroll-bind: scrolling one column scrolls the other to the linked text",
+        ),
+        Binding(
             "right_square_bracket",
             "scroll_detail(1)",
             "Detail down",
@@ -213,6 +220,8 @@ class MainScreen(Screen[None]):
     """Whether the terminal is too narrow for two columns (one is shown at a time)."""
     furniture: reactive[bool] = reactive(False, init=False)
     """Whether titles, captions and site furniture are shown in the articles."""
+    scroll_bind: reactive[bool] = reactive(False, init=False)
+    """Whether scrolling one column scrolls the other so that linked text is side by side."""
 
     def __init__(
         self, comparison: Comparison, recompare: Recompare, store: BookmarkStore | None = None
@@ -241,6 +250,8 @@ class MainScreen(Screen[None]):
         self.typed_count = ""
         self._count = 1
         self._count_was_typed = False
+        #: A column scrolled by scroll-bind, and where to: its own Scrolled message is no cue.
+        self._bound_to: dict[Side, int] = {}
         self._binding_state: tuple[bool | None, ...] = ()
         #: Set once the widgets exist (``is_mounted`` is still False inside on_mount).
         self._ready = False
@@ -309,6 +320,12 @@ class MainScreen(Screen[None]):
     def watch_furniture(self, value: bool) -> None:
         self._renavigate(self.comparison)
 
+    def watch_scroll_bind(self, value: bool) -> None:
+        self._bound_to.clear()
+        if value and self.selection is not None:
+            self._bind_from(self.selection.side)
+        self._update()
+
     # --- events -------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -343,6 +360,10 @@ class MainScreen(Screen[None]):
     @on(ArticleView.Scrolled)
     def _scrolled(self, event: ArticleView.Scrolled) -> None:
         self.query_one(f"#{event.side}-overview", Overview).refresh()
+        if self.scroll_bind:
+            expected = self._bound_to.pop(event.side, None)
+            if expected is None or expected != round(self._view(event.side).scroll_y):
+                self._bind_from(event.side)
 
     @on(Overview.Jumped)
     def _jumped(self, event: Overview.Jumped) -> None:
@@ -558,6 +579,16 @@ class MainScreen(Screen[None]):
     def action_detail(self) -> None:
         """Show or hide the detail panel for the selected link."""
         self.detail_open = not self.detail_open
+
+    def action_scroll_bind(self) -> None:
+        """Turn scroll-bind on or off."""
+        self.scroll_bind = not self.scroll_bind
+        state = (
+            "on: scrolling one column scrolls the other to the linked text"
+            if self.scroll_bind
+            else "off"
+        )
+        self.notify(f"Scroll-bind {state}.", timeout=3, markup=False)
 
     def action_scroll_detail(self, lines: int) -> None:
         """Scroll the detail panel by a few lines (a long diff, several quotes)."""
@@ -831,17 +862,19 @@ class MainScreen(Screen[None]):
                     view.scroll_to_sentence(selection.sentence)
             else:
                 view.set_marks(None, frozenset(counterparts), side_hits)
-                if scroll and counterparts:
+                if scroll and counterparts and not self.scroll_bind:
                     view.scroll_to_sentence(
                         counterparts[self.counterpart_index % len(counterparts)]
                     )
                 elif scroll:
-                    view.keep_in_view = None  # nothing here to keep in view
+                    view.keep_in_view = None  # nothing here to keep in view (or bound)
             active = selection is not None and selection.side == side
             # Classes on the small title, and on the column only when narrow: a
             # class change on a column restyles its article view (~17 ms each).
             self.query_one(f"#{side}-title").set_class(active, "-active")
             self.query_one(f"#{side}-column").set_class(self.narrow and not active, "-inactive")
+        if scroll and self.scroll_bind and selection is not None:
+            self._bind_from(selection.side)
         search = None
         if self.search_query is not None:
             search = SearchState(self.search_query, len(self.search_hits), self.search_index)
@@ -851,10 +884,53 @@ class MainScreen(Screen[None]):
             search=search,
             pending_sensitivity=self.pending_sensitivity,
             count=self.typed_count,
+            bound=self.scroll_bind,
         )
         if self.detail_open:
             self._show_detail()
         self._refresh_bindings_if_changed()
+
+    def _bind_from(self, side: Side) -> None:
+        """Scroll the other column so that linked text sits beside this column's.
+
+        The selected sentence's counterpart goes beside it when the selection is
+        on screen; else the first linked sentence on screen sets the pair.
+        """
+        if self.narrow:
+            return  # one column on screen: nothing to keep beside it
+        leader, follower = self._view(side), self._view(other_side(side))
+        top = round(leader.scroll_y)
+        height = leader.scrollable_content_region.height
+        found = self._bound_pair(leader, side, top, height)
+        if found is None:
+            return
+        leader_line, target = found
+        span = follower.sentence_lines(target)
+        if span is None:
+            return
+        y = max(0, min(span[0] - (leader_line - top), round(follower.max_scroll_y)))
+        if y != round(follower.scroll_y):
+            self._bound_to[follower.side] = y
+            follower.scroll_to(y=y, animate=False, immediate=True)
+
+    def _bound_pair(
+        self, leader: ArticleView, side: Side, top: int, height: int
+    ) -> tuple[int, int] | None:
+        """A sentence on screen in ``leader`` and its counterpart: ``(its first line, target)``."""
+        selection = self.selection
+        if selection is not None and selection.side == side:
+            span = leader.sentence_lines(selection.sentence)
+            counterparts = self._counterparts(selection)
+            if span is not None and counterparts and top <= span[0] < top + height:
+                return span[0], counterparts[self.counterpart_index % len(counterparts)]
+        lines = leader.text_layout.lines
+        for line in range(top, min(len(lines), top + height)):
+            for sid, _, _ in lines[line]:
+                counterparts = self.comparison.counterparts(side, sid) if sid >= 0 else ()
+                span = leader.sentence_lines(sid) if counterparts else None
+                if span is not None and span[0] >= top:
+                    return span[0], counterparts[0]
+        return None
 
     def _refresh_bindings_if_changed(self) -> None:
         # refresh_bindings rebuilds the Footer (tens of ms): only when a key's state changed.

@@ -31,13 +31,23 @@ class StatusLine(Static):
     }
     """
 
-    _shown: tuple[Navigator, Position | None, SearchState | None, float | None, str] | None = None
+    _shown: (
+        tuple[Navigator, Position | None, SearchState | None, float | None, str, bool] | None
+    ) = None
 
     def on_resize(self) -> None:
         # The short or the long form depends on the width: choose again.
         if self._shown is not None:
-            navigator, selection, search, pending, count = self._shown
-            self.show(navigator, selection, search=search, pending_sensitivity=pending, count=count)
+            navigator, selection, search, pending, count, bound = self._shown
+            self._shown = None  # the same state, drawn again for the new width
+            self.show(
+                navigator,
+                selection,
+                search=search,
+                pending_sensitivity=pending,
+                count=count,
+                bound=bound,
+            )
 
     def show(
         self,
@@ -47,6 +57,7 @@ class StatusLine(Static):
         search: SearchState | None = None,
         pending_sensitivity: float | None = None,
         count: str = "",
+        bound: bool = False,
     ) -> None:
         """Redraw the line for the current state.
 
@@ -56,22 +67,22 @@ class StatusLine(Static):
             search: The active search, if any.
             pending_sensitivity: A re-alignment under way at this sensitivity.
             count: The digits typed so far for the next key (``5`` of ``5j``).
+            bound: Whether scroll-bind is on (a ⇅ leads the line).
         """
-        shown = (navigator, selection, search, pending_sensitivity, count)
+        shown = (navigator, selection, search, pending_sensitivity, count, bound)
         if shown == self._shown:
             return  # most keys change nothing here: no redraw
         self._shown = shown
+        prefix = " ".join(mark for mark in ("⇅" if bound else "", count) if mark)
         content = status_content(navigator, selection, search, pending_sensitivity)
-        if (
-            self.size.width
-            and content.cell_length + (len(count) + 1 if count else 0) > self.size.width
-        ):
+        extra = len(prefix) + 1 if prefix else 0
+        if self.size.width and content.cell_length + extra > self.size.width:
             # Narrow terminal or a long search: the same facts, abbreviated.
             content = status_content(
                 navigator, selection, search, pending_sensitivity, compact=True
             )
-        if count:
-            content = Content.assemble((count, "bold $text-accent"), " ", content)
+        if prefix:
+            content = Content.assemble((prefix, "bold $text-accent"), " ", content)
         self.update(content)
 
 
