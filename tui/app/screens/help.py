@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -34,13 +34,22 @@ APP_KEYS = (
 )
 
 
-def keys_content(bindings: Iterable[BindingType]) -> Content:
-    """A two-column table of keys and what they do, from a BINDINGS list."""
+def keys_content(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+) -> Content:
+    """A two-column table of keys and what they do, from a BINDINGS list.
+
+    Args:
+        bindings: The bindings.
+        keymap: The user's keys by binding id, which replace a binding's own.
+    """
+    keymap = keymap or {}
     rows: list[tuple[str, str]] = []
     for item in bindings:
         if not isinstance(item, Binding):
             continue
-        keys = "/".join(_KEY_NAMES.get(key, key) for key in item.key.split(","))
+        key = keymap.get(item.id or "", item.key)
+        keys = "/".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
         rows.append((keys, item.tooltip or item.description))
     rows += APP_KEYS
     width = max(len(keys) for keys, _ in rows) + 2
@@ -61,10 +70,13 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", show=True),
     ]
 
-    def __init__(self, bindings: Iterable[BindingType]) -> None:
+    def __init__(
+        self, bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self._bindings_list = list(bindings)
+        self._keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(keys_content(self._bindings_list))
+            yield Static(keys_content(self._bindings_list, self._keymap))

@@ -68,23 +68,40 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Next sentence", show=False),
-        Binding("k,up", "move(-1)", "Previous sentence", show=False),
+        Binding("j,down", "move(1)", "Next sentence", show=False, id="next_sentence"),
+        Binding("k,up", "move(-1)", "Previous sentence", show=False, id="previous_sentence"),
         Binding(
             "tab",
             "other_column",
             "Column",
             show=True,
             tooltip="Other column: the counterpart there, else where it was left",
+            id="other_column",
         ),
         # Two actions share n/N: while a search is active they repeat it,
         # otherwise they step through shared facts (check_action picks one).
-        Binding("n", "next_hit", "Next match", show=True, tooltip="Next search match"),
-        Binding("N", "previous_hit", "Previous match", show=False, tooltip="Previous search match"),
-        Binding("n", "next_shared", "Shared", show=True, tooltip="Next shared fact"),
-        Binding("N", "previous_shared", "Previous shared", show=False),
         Binding(
-            "u", "next_only", "Only here", show=True, tooltip="Next fact only this outlet reported"
+            "n", "next_hit", "Next match", show=True, tooltip="Next search match", id="next_match"
+        ),
+        Binding(
+            "N",
+            "previous_hit",
+            "Previous match",
+            show=False,
+            tooltip="Previous search match",
+            id="previous_match",
+        ),
+        Binding(
+            "n", "next_shared", "Shared", show=True, tooltip="Next shared fact", id="next_shared"
+        ),
+        Binding("N", "previous_shared", "Previous shared", show=False, id="previous_shared"),
+        Binding(
+            "u",
+            "next_only",
+            "Only here",
+            show=True,
+            tooltip="Next fact only this outlet reported",
+            id="next_only",
         ),
         Binding(
             "U",
@@ -92,6 +109,7 @@ class MainScreen(Screen[None]):
             "Previous only here",
             show=False,
             tooltip="Previous fact only this outlet reported",
+            id="previous_only",
         ),
         Binding(
             "q",
@@ -99,14 +117,16 @@ class MainScreen(Screen[None]):
             "Lone quote",
             show=True,
             tooltip="Next quote only one outlet carried (both columns)",
+            id="next_quote",
         ),
-        Binding("Q", "previous_quote", "Previous lone quote", show=False),
+        Binding("Q", "previous_quote", "Previous lone quote", show=False, id="previous_quote"),
         Binding(
             "enter",
             "counterpart",
             "Counterpart",
             show=True,
             tooltip="Jump to the counterpart; again cycles through all of them",
+            id="counterpart",
         ),
         Binding(
             "g,home",
@@ -114,6 +134,7 @@ class MainScreen(Screen[None]):
             "First sentence",
             show=False,
             tooltip="First sentence (with a count, as in 5g: that sentence)",
+            id="first",
         ),
         Binding(
             "G,end",
@@ -121,17 +142,40 @@ class MainScreen(Screen[None]):
             "Last sentence",
             show=False,
             tooltip="Last sentence (with a count, as in 5G: that sentence)",
+            id="last",
         ),
-        Binding("pagedown,space", "page(2)", "Page down", show=False, tooltip="A page down"),
-        Binding("pageup", "page(-2)", "Page up", show=False, tooltip="A page up"),
-        Binding("ctrl+d", "page(1)", "Half page down", show=False, tooltip="Half a page down"),
-        Binding("ctrl+u", "page(-1)", "Half page up", show=False, tooltip="Half a page up"),
+        Binding(
+            "pagedown,space",
+            "page(2)",
+            "Page down",
+            show=False,
+            tooltip="A page down",
+            id="page_down",
+        ),
+        Binding("pageup", "page(-2)", "Page up", show=False, tooltip="A page up", id="page_up"),
+        Binding(
+            "ctrl+d",
+            "page(1)",
+            "Half page down",
+            show=False,
+            tooltip="Half a page down",
+            id="half_page_down",
+        ),
+        Binding(
+            "ctrl+u",
+            "page(-1)",
+            "Half page up",
+            show=False,
+            tooltip="Half a page up",
+            id="half_page_up",
+        ),
         Binding(
             "ctrl+o",
             "jump_back",
             "Jump back",
             show=False,
             tooltip="Back to where the last jump started (the jump list)",
+            id="jump_back",
         ),
         Binding(
             "ctrl+i,ctrl+n",
@@ -140,17 +184,31 @@ class MainScreen(Screen[None]):
             show=False,
             key_display="ctrl+n",
             tooltip="Forward again in the jump list (ctrl+i where the terminal tells it from tab)",
+            id="jump_forward",
         ),
-        Binding("slash", "search", "Search", show=True, tooltip="Search both articles; n/N repeat"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            show=True,
+            tooltip="Search both articles; n/N repeat",
+            id="search",
+        ),
         Binding(
             "f",
             "furniture",
             "Furniture",
             show=False,
             tooltip="Show or hide titles, captions and site furniture",
+            id="furniture",
         ),
         Binding(
-            "d", "detail", "Detail", show=True, tooltip="Detail of the selected link: word diff"
+            "d",
+            "detail",
+            "Detail",
+            show=True,
+            tooltip="Detail of the selected link: word diff",
+            id="detail",
         ),
         Binding(
             "s",
@@ -158,6 +216,7 @@ class MainScreen(Screen[None]):
             "Scroll-bind",
             show=False,
             tooltip="Scroll-bind: scrolling one column scrolls the other to the linked text",
+            id="scroll_bind",
         ),
         Binding(
             "right_square_bracket",
@@ -166,6 +225,7 @@ class MainScreen(Screen[None]):
             show=False,
             key_display="]",
             tooltip="Scroll the detail panel down",
+            id="detail_down",
         ),
         Binding(
             "left_square_bracket",
@@ -174,6 +234,7 @@ class MainScreen(Screen[None]):
             show=False,
             key_display="[",
             tooltip="Scroll the detail panel up",
+            id="detail_up",
         ),
         Binding(
             "plus",
@@ -182,6 +243,7 @@ class MainScreen(Screen[None]):
             show=False,
             key_display="+",
             tooltip="Raise the sensitivity: more links (re-aligns live)",
+            id="more_links",
         ),
         Binding(
             "minus",
@@ -190,26 +252,29 @@ class MainScreen(Screen[None]):
             show=False,
             key_display="-",
             tooltip="Lower the sensitivity: fewer, closer links",
+            id="fewer_links",
         ),
-        Binding("question_mark", "help", "Help", show=True, key_display="?"),
+        Binding("question_mark", "help", "Help", show=True, key_display="?", id="help"),
         Binding(
             "escape",
             "close",
             "Close panel",
             show=False,
             tooltip="Close the detail panel or the search",
+            id="close",
         ),
-        Binding("y", "copy", "Copy", show=False, tooltip="Copy the selected sentence"),
+        Binding("y", "copy", "Copy", show=False, tooltip="Copy the selected sentence", id="copy"),
         Binding(
             "Y",
             "copy_pair",
             "Copy pair",
             show=False,
             tooltip="Copy the sentence and its counterpart, each with its source",
+            id="copy_pair",
         ),
-        Binding("b", "bookmark", "Bookmark", show=True),
-        Binding("B", "bookmarks", "Bookmarks", show=True),
-        Binding("x", "export", "Export", show=False),
+        Binding("b", "bookmark", "Bookmark", show=True, id="bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", show=True, id="bookmarks"),
+        Binding("x", "export", "Export", show=False, id="export"),
     ]
 
     detail_open: reactive[bool] = reactive(False)
@@ -615,7 +680,7 @@ class MainScreen(Screen[None]):
         """Show every key."""
         from tui.app.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.BINDINGS))
+        self.app.push_screen(HelpScreen(self.BINDINGS, getattr(self.app, "keymap", None)))
 
     def action_close(self) -> None:
         """Close the detail panel, else clear the search."""
