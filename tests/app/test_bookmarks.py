@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input
 from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
 from tui.app.screens.bookmarks import BookmarksScreen, ConfirmDelete
+from tui.app.screens.export_dialog import ConfirmReplace, ExportDialog
 from tui.app.screens.main import MainScreen
 from tui.app.screens.note_dialog import NoteDialog
 from tui.app.widgets.article_view import ArticleView
@@ -278,6 +279,13 @@ async def test_x_exports_to_a_new_file_named_for_the_pair(tmp_path: Path) -> Non
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
         await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        # A free name is proposed: the older export is not in the way.
+        assert dialog.query_one(Input).value == str(Path.cwd() / "storydiff-a-vs-b-2.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
         messages = notifications(app)
     written = Path.cwd() / "storydiff-a-vs-b-2.md"
     assert written.is_file()
@@ -444,6 +452,8 @@ async def test_an_export_notice_shows_a_hostile_folder_name_inert(tmp_path: Path
         bookmarking.export_dir = folder
         await pilot.press("x")
         await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         messages = notifications(app)
     assert (folder / "storydiff-a-vs-b.md").is_file()
     (message,) = [m for m in messages if m.startswith("Exported to")]
@@ -555,3 +565,60 @@ def test_the_bookmarks_command_prints_notes_whole(tmp_path: Path) -> None:
     assert LONG_NOTE in listing
     assert "left ¶1 s1" in listing
     assert LONG_NOTE in all_listing(store.list_all(), "text")
+
+
+@sync
+async def test_x_asks_the_format_and_never_replaces_without_a_yes(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    _seed(tmp_path / "data", comparison, ["exported note"])
+    target = Path.cwd() / "mine.html"
+    target.write_text("keep me", encoding="utf-8")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_input = dialog.query_one("#export-path", Input)
+        await pilot.press("shift+tab")  # to the formats
+        await pilot.press("right", "enter")  # HTML
+        await pilot.pause()
+        assert dialog.format == "html"
+        # The proposed name follows the format while the reader has not changed it.
+        assert path_input.value == str(Path.cwd() / "storydiff-a-vs-b.html")
+        path_input.value = "mine.html"
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmReplace)
+        await pilot.press("n")  # keep it: back in the dialog, nothing written
+        await pilot.pause()
+        assert app.screen is dialog
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")  # now replace it
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    html = target.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "exported note" in html
+
+
+@sync
+async def test_an_export_error_stays_in_the_dialog(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "no-such-folder" / "x.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = str(dialog.query_one("#export-error").content)
+        assert error.startswith("Cannot write") and "no-such-folder" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

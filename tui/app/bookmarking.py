@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
-#: The format the x key writes.
-EXPORT_FORMAT = "markdown"
-
 
 class Bookmarking:
     """The bookmarks of the pair on one screen, and its export.
@@ -34,7 +31,7 @@ class Bookmarking:
         store: The bookmark store.
         comparison: Returns the comparison on screen now (it changes with the sensitivity).
         show_marks: Called with the ``(side, sentence id)`` pairs to mark as bookmarked.
-        export_dir: Where x writes its file (the current directory by default).
+        export_dir: Where x proposes its file (the current directory by default).
     """
 
     def __init__(
@@ -220,26 +217,44 @@ class Bookmarking:
             chosen,
         )
 
-    def export(self) -> Path | None:
-        """Write the comparison and its bookmarks to a new Markdown file; notify its path."""
-        from tui.report.export import default_name, render, write_unique
+    def export(self) -> None:
+        """Ask where and in which format, then write the comparison and its bookmarks.
+
+        The file proposed is a new one; an existing file is replaced only after a yes.
+        """
+        from tui.app.screens.export_dialog import ExportDialog
+        from tui.report.export import default_name, free_name
 
         comparison = self._comparison()
-        marks = [item.bookmark for item in self.placed]
         directory = self.export_dir or Path.cwd()
+
+        def name_for(fmt: str) -> str:
+            return free_name(directory, default_name(comparison, fmt))
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self._tell(f"Exported to {path.resolve()}", "information")
+
+        self.screen.app.push_screen(ExportDialog(directory, name_for, self.write_export), written)
+
+    def write_export(self, path: Path, fmt: str, replace: bool) -> str | None:
+        """Write the comparison and its bookmarks to ``path``; an error message, or None.
+
+        Args:
+            path: The file.
+            fmt: ``markdown``, ``html`` or ``json``.
+            replace: Replace the file if it exists (the reader said yes).
+        """
+        from tui.report.export import render, write_new
+
+        marks = [item.bookmark for item in self.placed]
         try:
-            path = write_unique(
-                directory,
-                default_name(comparison, EXPORT_FORMAT),
-                render(EXPORT_FORMAT, comparison, marks),
-            )
+            write_new(path, render(fmt, self._comparison(), marks), force=replace)
+        except FileExistsError:
+            return f"{path} exists now (written meanwhile?): choose another name."
         except OSError as exc:
-            self._tell(
-                f"Export failed: cannot write in {directory} ({exc.strerror or exc})", "error"
-            )
-            return None
-        self._tell(f"Exported to {path.resolve()}", "information")
-        return path
+            return f"Cannot write {path}: {exc.strerror or exc}"
+        return None
 
     # --- internals -------------------------------------------------------------------
 

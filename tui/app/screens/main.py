@@ -274,7 +274,14 @@ class MainScreen(Screen[None]):
         ),
         Binding("b", "bookmark", "Bookmark", show=True, id="bookmark"),
         Binding("B", "bookmarks", "Bookmarks", show=True, id="bookmarks"),
-        Binding("x", "export", "Export", show=False, id="export"),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            tooltip="Export the comparison and bookmarks: asks where, as Markdown, HTML or JSON",
+            id="export",
+        ),
     ]
 
     detail_open: reactive[bool] = reactive(False)
@@ -743,7 +750,7 @@ class MainScreen(Screen[None]):
             )
 
     def action_export(self) -> None:
-        """Export the comparison and its bookmarks to a Markdown file."""
+        """Export the comparison and its bookmarks: where, and as Markdown, HTML or JSON."""
         if self.bookmarking is not None:
             self.bookmarking.export()
 
