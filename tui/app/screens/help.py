@@ -1,4 +1,4 @@
-"""The help screen: every key of the reading view, and what the gutter glyphs mean."""
+"""The help screen: every key of the reading view, and the legend of glyphs and colours."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.engine import CATEGORIES
+from tui.app.widgets.legend import Legend
 
 _KEY_NAMES = {
     "down": "↓",
@@ -25,6 +25,8 @@ _KEY_NAMES = {
     "escape": "escape",
     "home": "home",
     "end": "end",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 #: Keys the app itself provides, beyond the reading view's own.
@@ -56,10 +58,6 @@ def keys_content(
     parts: list[str | tuple[str, str]] = [("Keys\n", "bold underline")]
     for keys, description in rows:
         parts += [(keys.ljust(width), "bold $text-accent"), description, "\n"]
-    parts += ["\n", ("Gutter and overview\n", "bold underline")]
-    for category in CATEGORIES:
-        parts += [(f"{category.glyph}  ", "bold"), category.meaning, "\n"]
-    parts += ["\n", ("escape, ? or q closes this screen", "$text-muted")]
     return Content.assemble(*parts)
 
 
@@ -79,4 +77,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(keys_content(self._bindings_list, self._keymap))
+            yield Static(keys_content(self._bindings_list, self._keymap), id="help-keys")
+            yield Static(Content.styled("\nGutter and overview", "bold underline"))
+            yield Legend(full=True, id="help-legend")
+            yield Static(Content.styled("\nescape, ? or q closes this screen", "$text-muted"))

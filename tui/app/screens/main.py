@@ -22,6 +22,7 @@ from tui.app.navigation import Hit, JumpList, Navigator, Position
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.key_footer import KeyFooter
+from tui.app.widgets.legend import Legend
 from tui.app.widgets.overview import Overview
 from tui.app.widgets.search_bar import SearchBar
 from tui.app.widgets.status_line import SearchState, StatusLine
@@ -211,6 +212,14 @@ class MainScreen(Screen[None]):
             id="detail",
         ),
         Binding(
+            "l",
+            "legend",
+            "Legend",
+            show=False,
+            tooltip="Show or hide the legend line: what each glyph and colour means",
+            id="legend",
+        ),
+        Binding(
             "s",
             "scroll_bind",
             "Scroll-bind",
@@ -292,6 +301,8 @@ class MainScreen(Screen[None]):
     """Whether the terminal is too narrow for two columns (one is shown at a time)."""
     furniture: reactive[bool] = reactive(False, init=False)
     """Whether titles, captions and site furniture are shown in the articles."""
+    legend: reactive[bool] = reactive(True)
+    """Whether the legend line (what the glyphs and colours mean) is shown."""
     scroll_bind: reactive[bool] = reactive(False, init=False)
     """Whether scrolling one column scrolls the other so that linked text is side by side."""
 
@@ -344,6 +355,7 @@ class MainScreen(Screen[None]):
                         yield Overview(view, id=f"{side}-overview")
         yield DetailPanel(id="detail")
         yield SearchBar(id="search")
+        yield Legend(id="legend")
         yield StatusLine(id="status")
         yield KeyFooter()
 
@@ -391,6 +403,9 @@ class MainScreen(Screen[None]):
 
     def watch_furniture(self, value: bool) -> None:
         self._renavigate(self.comparison)
+
+    def watch_legend(self, value: bool) -> None:
+        self.set_class(not value, "-no-legend")
 
     def watch_scroll_bind(self, value: bool) -> None:
         self._bound_to.clear()
@@ -651,6 +666,10 @@ class MainScreen(Screen[None]):
     def action_detail(self) -> None:
         """Show or hide the detail panel for the selected link."""
         self.detail_open = not self.detail_open
+
+    def action_legend(self) -> None:
+        """Show or hide the legend line."""
+        self.legend = not self.legend
 
     def action_scroll_bind(self) -> None:
         """Turn scroll-bind on or off."""
