@@ -110,7 +110,7 @@ async def test_the_users_keys_work_and_show_everywhere(
         assert commands["Shared"] == "key: p"
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        help_text = str(app.screen.query_one("Static").content)
+        help_text = str(app.screen.query_one("#help-keys").content)
         assert any(
             line.startswith("p ") and "Next shared fact" in line for line in help_text.splitlines()
         )

@@ -285,3 +285,13 @@ async def test_scroll_bind_keeps_linked_text_side_by_side(
         await pilot.pause()
         await pilot.pause()
         assert right.scroll_y == 60  # type: ignore[attr-defined]
+
+
+def test_a_short_pair_with_a_shared_sentence_gets_no_hint(
+    build_article: Callable[..., Article],
+) -> None:
+    from tui.engine import Link
+
+    left = build_article([["Aid convoys will pass."], ["Talks ended."]], source="a", title=None)
+    right = build_article([["Aid convoys will pass."], ["Observers came."]], source="b", title=None)
+    assert unrelated_hint(Comparison(left, right, (Link(0, 0, 1.0, "strong"),), 0.5)) is None

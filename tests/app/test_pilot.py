@@ -339,7 +339,7 @@ async def test_help_lists_every_key_and_closes(handmade_comparison: Comparison) 
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("Static").content)
+        text = str(app.screen.query_one("#help-keys").content)
         for binding in MainScreen.BINDINGS:
             assert (binding.tooltip or binding.description) in text  # type: ignore[union-attr]
         await pilot.press("escape")

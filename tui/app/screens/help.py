@@ -55,7 +55,7 @@ def keys_content(
         rows.append((keys, item.tooltip or item.description))
     rows += APP_KEYS
     width = max(len(keys) for keys, _ in rows) + 2
-    parts: list[str | tuple[str, str]] = [("Keys\n", "bold underline")]
+    parts: list[str | tuple[str, str]] = [("\nKeys\n", "bold underline")]
     for keys, description in rows:
         parts += [(keys.ljust(width), "bold $text-accent"), description, "\n"]
     return Content.assemble(*parts)
@@ -77,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(keys_content(self._bindings_list, self._keymap), id="help-keys")
-            yield Static(Content.styled("\nGutter and overview", "bold underline"))
+            yield Static(Content.styled("Gutter, overview strip and legend", "bold underline"))
             yield Legend(full=True, id="help-legend")
+            yield Static(keys_content(self._bindings_list, self._keymap), id="help-keys")
             yield Static(Content.styled("\nescape, ? or q closes this screen", "$text-muted"))

@@ -45,7 +45,7 @@ def unrelated_hint(comparison: Comparison) -> str | None:
     summary = comparison.summary()
     smaller = min(summary.left_body, summary.right_body)
     shared = min(summary.left_shared, summary.right_shared)
-    if smaller == 0 or shared > max(1, smaller * UNRELATED_SHARE):
+    if smaller == 0 or shared >= smaller * UNRELATED_SHARE:
         return None
     links = "no sentence" if shared == 0 else f"only {shared} of {smaller} sentences"
     return (

@@ -82,8 +82,12 @@ class Legend(Widget, can_focus=False):
         return line
 
 
+#: Fewer letters for a narrow legend (the help screen has the whole meanings).
+_SHORTER = {"bookmark": "mark", "furniture": "other", "strip: on screen": "view"}
+
+
 def _shorter(label: str) -> str:
-    return label.removesuffix(" link").removesuffix(" here").removeprefix("strip: ")
+    return _SHORTER.get(label, label.removesuffix(" link"))
 
 
 def _width(pieces: list[tuple[str, str, str]], gap: str) -> int:
