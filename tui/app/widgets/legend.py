@@ -16,8 +16,23 @@ from textual.widget import Widget
 
 from tui.engine import CATEGORIES
 
-#: What the overview strip's bar means.
-VIEWPORT = ("▐", "strip: on screen", "the overview strip: the bar marks what is on screen")
+#: What the overview strip's bar means, as a legend entry (glyph, style, label, meaning).
+VIEWPORT_ENTRY = (
+    "▐",
+    "viewport",
+    "strip: on screen",
+    "the overview strip: the bar marks what is on screen",
+)
+
+
+def legend_entries() -> list[tuple[str, str, str, str]]:
+    """What the legend names, in order: ``(glyph, style, short label, meaning)``.
+
+    Every category of the registry, in its order, then the overview strip's bar.
+    """
+    entries = [(c.glyph, c.style, c.label, c.meaning) for c in CATEGORIES]
+    entries.append(VIEWPORT_ENTRY)
+    return entries
 
 
 class Legend(Widget, can_focus=False):
@@ -53,8 +68,7 @@ class Legend(Widget, can_focus=False):
         return self.get_component_rich_style(f"legend--{name}")
 
     def render(self) -> Text:
-        entries = [(c.glyph, c.style, c.label, c.meaning) for c in CATEGORIES]
-        entries.append((VIEWPORT[0], "viewport", VIEWPORT[1], VIEWPORT[2]))
+        entries = legend_entries()
         label = self._style("label")
         if self.full:
             lines = Text()
