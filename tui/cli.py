@@ -62,6 +62,17 @@ def _seconds(value: str) -> float:
     return number
 
 
+def _theme(value: str) -> str:
+    # Only `open --theme` gets here: textual is imported for the app anyway.
+    from textual.theme import BUILTIN_THEMES
+
+    if value not in BUILTIN_THEMES:
+        raise argparse.ArgumentTypeError(
+            f"unknown theme {value!r}; choose one of {', '.join(sorted(BUILTIN_THEMES))}"
+        )
+    return value
+
+
 def _pair_options() -> argparse.ArgumentParser:
     """The options of every command that compares two articles."""
     parser = argparse.ArgumentParser(add_help=False)
@@ -145,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_articles(optional=True), pair, data_dir],
         help="open two articles side by side in the app (the default command)",
         description="Open two articles side by side. With no articles, opens the sample pair.",
+    )
+    app.add_argument(
+        "--theme",
+        type=_theme,
+        metavar="NAME",
+        help="the colour theme (default: the config file's, else textual-dark); "
+        "ctrl+p in the app lists them",
     )
     app.set_defaults(run=_run_app, parser=app)
 
@@ -416,10 +434,18 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         left, right, max_bytes=args.max_size, refresh=args.refresh, timeout=args.timeout
     )
     comparison = _pair_from_args(args, left, right, loaded=loaded, aliases=aliases)
+    if "-" in (left, right):
+        # The article came through the pipe; the keys come from the terminal.
+        from tui.app.terminal import keys_from_terminal
+
+        keys_from_terminal()
     from tui.app.app import StorydiffApp, recompare_from
 
     StorydiffApp(
-        comparison, recompare=recompare_from(comparison, aliases), data_dir=args.data_dir
+        comparison,
+        recompare=recompare_from(comparison, aliases),
+        data_dir=args.data_dir,
+        theme=args.theme,
     ).run()
     return 0
 

@@ -19,8 +19,10 @@ from textual.widgets import DataTable, Input
 from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
 from tui.app.screens.bookmarks import BookmarksScreen, ConfirmDelete
+from tui.app.screens.export_dialog import ConfirmReplace, ExportDialog
 from tui.app.screens.main import MainScreen
 from tui.app.screens.note_dialog import NoteDialog
+from tui.app.widgets.article_view import ArticleView
 from tui.engine import Comparison, compare_files
 from tui.store import DATA_DIR_ENV, BookmarkStore, pair_identity
 from tui.store.bookmarks import DB_NAME
@@ -277,6 +279,13 @@ async def test_x_exports_to_a_new_file_named_for_the_pair(tmp_path: Path) -> Non
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("x")
         await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        # A free name is proposed: the older export is not in the way.
+        assert dialog.query_one(Input).value == str(Path.cwd() / "storydiff-a-vs-b-2.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
         messages = notifications(app)
     written = Path.cwd() / "storydiff-a-vs-b-2.md"
     assert written.is_file()
@@ -343,36 +352,52 @@ def _no_blink(app: StorydiffApp) -> None:
         widget.cursor_blink = False
 
 
-def test_snapshot_bookmarks_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """You should see the bookmarks screen over the articles: a heading "Bookmarks of this
-    pair: 3", a filter box, and a table of three rows (a ★ sentence, a ⇄ link L… ↔ R… and a
-    third sentence) with each sentence's first words, its note (or —) and "2025-03-07 09:30"
-    in full; the first row highlighted; a hint line naming enter, e, delete, / and escape."""
+def _three_bookmarks(tmp_path: Path) -> tuple[Comparison, Path]:
     comparison = small_pair(tmp_path / "pair")
     data = tmp_path / "data"
     store = BookmarkStore(data)
     pair = pair_identity(comparison)
     left = comparison.left.body
-    store.add(pair, comparison, "left", left[0].id, note="the ceasefire terms differ")
+    store.add(pair, comparison, "left", left[0].id, note=LONG_NOTE)
     aid_left = next(s.id for s in left if s.text.startswith("Aid"))
     aid_right = next(s.id for s in comparison.right.body if s.text.startswith("Aid"))
     store.add(pair, comparison, "left", aid_left, other_id=aid_right, note="same wording")
     store.add(pair, comparison, "left", left[1].id, note="")
     store.close()
     _fixed_times(data)
+    return comparison, data
 
-    async def open_bookmarks(pilot: Any) -> None:
-        await pilot.press("B")
-        await pilot.pause()
-        _no_blink(pilot.app)
 
+async def _open_bookmarks(pilot: Any) -> None:
+    await pilot.press("B")
+    await pilot.pause()
+    _no_blink(pilot.app)
+
+
+def test_snapshot_bookmarks_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """You should see the bookmarks screen at 120 columns: "Bookmarks of this pair: 3", a
+    filter box, and a table across the whole width with columns Where, Note, Sentence,
+    Other side and When: "left ¶1 s1" with the start of the long note, "left ¶3 s1 ↔ right
+    ¶2 s1" (a ⇄ link) noted "same wording", and "left ¶2 s1" with "—"; the first row
+    highlighted; under the table, that bookmark whole: its place, the full note and its
+    sentence; the hint line."""
+    comparison, data = _three_bookmarks(tmp_path)
     app = StorydiffApp(comparison, data_dir=data, theme="textual-dark")
-    assert snap_compare(app, terminal_size=WIDE, run_before=open_bookmarks)
+    assert snap_compare(app, terminal_size=WIDE, run_before=_open_bookmarks)
+
+
+def test_snapshot_bookmarks_screen_narrow(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """You should see the same bookmarks at 60 columns: the table keeps Where, Note and
+    Sentence (no Other side, no date), and the pane under it shows the first bookmark's
+    whole note, wrapped."""
+    comparison, data = _three_bookmarks(tmp_path)
+    app = StorydiffApp(comparison, data_dir=data, theme="textual-dark")
+    assert snap_compare(app, terminal_size=(60, 30), run_before=_open_bookmarks)
 
 
 def test_snapshot_note_dialog(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """You should see the note dialog centred over the articles: "Bookmark sentence L…"
-    in bold, the selected sentence quoted below it, an input holding "needs a second
+    """You should see the note dialog centred over the articles: "Bookmark left paragraph 1,
+    sentence 1" in bold, the selected sentence quoted below it, an input holding "needs a second
     source", and the hint "enter saves · escape cancels"."""
     comparison = small_pair(tmp_path / "pair")
 
@@ -427,8 +452,173 @@ async def test_an_export_notice_shows_a_hostile_folder_name_inert(tmp_path: Path
         bookmarking.export_dir = folder
         await pilot.press("x")
         await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
         messages = notifications(app)
     assert (folder / "storydiff-a-vs-b.md").is_file()
     (message,) = [m for m in messages if m.startswith("Exported to")]
     assert "␛]0;pwned␇" in message
     assert "\x1b" not in message and "\x07" not in message
+
+
+@sync
+async def test_b_on_a_bookmarked_sentence_edits_its_bookmark(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    store = _seed(tmp_path / "data", comparison, ["first thoughts"])
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        assert screen.selection == Position("left", comparison.left.body[0].id)
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        note_input = dialog.query_one(Input)
+        assert note_input.value == "first thoughts"
+        await type_text(pilot, ", checked")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    marks = store.for_pair(pair_identity(comparison))
+    assert [m.note for m in marks] == ["first thoughts, checked"]
+
+
+@sync
+async def test_a_bookmarked_sentence_shows_its_star_and_its_category(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    aid = next(s.id for s in comparison.left.body if s.text.startswith("Aid"))
+    only = next(s.id for s in comparison.left.body if s.text.startswith("The opposition"))
+    store = BookmarkStore(tmp_path / "data")
+    store.add(pair_identity(comparison), comparison, "left", aid, note="shared")
+    store.add(pair_identity(comparison), comparison, "left", only, note="only here")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE):
+        view = main_screen(app).query_one("#left-view", ArticleView)
+        for sentence, glyph in ((aid, "●"), (only, "○")):
+            first, _ = view.sentence_lines(sentence)  # type: ignore[misc]
+            gutter = view._render_article_line(first, 100).text[:3]
+            assert gutter == f"★{glyph} ", (sentence, gutter)
+
+
+async def _open_list(app: StorydiffApp, pilot: Any) -> BookmarksScreen:
+    await pilot.press("B")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, BookmarksScreen)
+    return screen
+
+
+LONG_NOTE = (
+    "The first outlet says three days of talks; the second never mentions Geneva, "
+    "and its account of who signed differs: follow up with the ministry."
+)
+
+
+@pytest.mark.parametrize("width", [120, 60])
+@sync
+async def test_the_bookmarks_list_uses_the_width_and_shows_the_whole_note(
+    tmp_path: Path, width: int
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    _seed(tmp_path / "data", comparison, [LONG_NOTE, "short"])
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=(width, 30)) as pilot:
+        screen = await _open_list(app, pilot)
+        table = screen.query_one(DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Note" in labels and "Sentence" in labels
+        widths = {str(c.label): c.width for c in table.columns.values()}
+        used = sum(w + 2 for w in widths.values())
+        assert used >= table.size.width - 12, (widths, table.size.width)  # little left empty
+        cells = [str(getattr(cell, "plain", cell)) for cell in table.get_row_at(0)]
+        # A reader's place, not an internal id (first body sentence, hidden furniture aside).
+        assert ("left ¶1 s1" if width >= 100 else "L¶1 s1") in cells
+        pane = str(screen.query_one("#bookmark-detail").content)
+        assert " ".join(LONG_NOTE.split()) in " ".join(pane.split())
+        assert comparison.left.body[0].text in " ".join(pane.split())
+        await pilot.press("down")
+        pane = str(screen.query_one("#bookmark-detail").content)
+        assert "short" in pane and LONG_NOTE[:30] not in pane
+
+
+def test_places_count_the_body_not_the_furniture(
+    handmade_comparison: Comparison,
+) -> None:
+    from tui.report.places import place_label, reading_places
+
+    left = handmade_comparison.left
+    places = reading_places(left)
+    # Sentence 2 is the first of the body (0 is the title, 1 furniture).
+    assert place_label(places, left, 2) == "¶1 s1"
+    assert place_label(places, left, 3) == "¶1 s2"
+    assert place_label(places, left, 5, long=True) == "paragraph 2, sentence 2"
+    assert place_label(places, left, 0) == "title"
+
+
+def test_the_bookmarks_command_prints_notes_whole(tmp_path: Path) -> None:
+    from tui.report.bookmark_list import all_listing, pair_listing
+
+    comparison = small_pair(tmp_path / "pair")
+    store = _seed(tmp_path / "data", comparison, [LONG_NOTE])
+    marks = store.for_pair(pair_identity(comparison))
+    listing = pair_listing(comparison, marks, "text")
+    assert LONG_NOTE in listing
+    assert "left ¶1 s1" in listing
+    assert LONG_NOTE in all_listing(store.list_all(), "text")
+
+
+@sync
+async def test_x_asks_the_format_and_never_replaces_without_a_yes(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    _seed(tmp_path / "data", comparison, ["exported note"])
+    target = Path.cwd() / "mine.html"
+    target.write_text("keep me", encoding="utf-8")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_input = dialog.query_one("#export-path", Input)
+        await pilot.press("shift+tab")  # to the formats
+        await pilot.press("right", "enter")  # HTML
+        await pilot.pause()
+        assert dialog.format == "html"
+        # The proposed name follows the format while the reader has not changed it.
+        assert path_input.value == str(Path.cwd() / "storydiff-a-vs-b.html")
+        path_input.value = "mine.html"
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmReplace)
+        await pilot.press("n")  # keep it: back in the dialog, nothing written
+        await pilot.pause()
+        assert app.screen is dialog
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")  # now replace it
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    html = target.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "exported note" in html
+
+
+@sync
+async def test_an_export_error_stays_in_the_dialog(tmp_path: Path) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    app = StorydiffApp(comparison, data_dir=tmp_path / "data")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "no-such-folder" / "x.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = str(dialog.query_one("#export-error").content)
+        assert error.startswith("Cannot write") and "no-such-folder" in error
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

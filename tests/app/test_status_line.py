@@ -9,8 +9,11 @@ from tui.app.widgets.status_line import SearchState, status_content
 
 from .conftest import handmade
 
-COUNTS = "left only 2 · right only 2 · quotes only left 1 / right 0 · sensitivity 0.50"
-COMPACT_COUNTS = "only L2 R2 · lone quotes L1 R0 · sens 0.50"
+COUNTS = (
+    "left 2 shared, 2 only · right 3 shared, 2 only · lone quotes left 1, right 0 · "
+    "sensitivity 0.50"
+)
+COMPACT_COUNTS = "shared/only L2/2 R3/2 · lone quotes L1 R0 · sens 0.50"
 
 
 @pytest.mark.parametrize(
@@ -21,7 +24,7 @@ COMPACT_COUNTS = "only L2 R2 · lone quotes L1 R0 · sens 0.50"
             Position("left", 2),
             None,
             None,
-            f"left shared fact 1 of 2 · {COUNTS}",
+            f"left: shared 1 of 2 · {COUNTS}",
             f"L shared 1/2 · {COMPACT_COUNTS}",
             id="shared",
         ),
@@ -29,16 +32,16 @@ COMPACT_COUNTS = "only L2 R2 · lone quotes L1 R0 · sens 0.50"
             Position("right", 2),
             None,
             None,
-            f"right only here · 3 shared · {COUNTS}",
-            f"R only here (3 shared) · {COMPACT_COUNTS}",
+            f"right: only here · {COUNTS}",
+            f"R only here · {COMPACT_COUNTS}",
             id="only-here",
         ),
         pytest.param(
             Position("left", 0),
             None,
             None,
-            f"left title · 2 shared · {COUNTS}",
-            f"L title (2 shared) · {COMPACT_COUNTS}",
+            f"left: title · {COUNTS}",
+            f"L title · {COMPACT_COUNTS}",
             id="title",
         ),
         pytest.param(
@@ -77,3 +80,14 @@ def test_status_words(
     navigator = Navigator(handmade(), furniture=True)
     assert status_content(navigator, selection, search, pending).plain == long
     assert status_content(navigator, selection, search, pending, compact=True).plain == compact
+
+
+def test_a_sentence_count_reads_against_its_own_columns_total() -> None:
+    """From either column, "shared k of n" and that column's "n shared" are the same n."""
+    navigator = Navigator(handmade())
+    for side in ("left", "right"):
+        shared = navigator.shared(side)  # type: ignore[arg-type]
+        for k, sentence in enumerate(shared, start=1):
+            text = status_content(navigator, Position(side, sentence)).plain  # type: ignore[arg-type]
+            assert f"{side}: shared {k} of {len(shared)}" in text
+            assert f"{side} {len(shared)} shared" in text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.app.screens.help import keys_content
-from tui.app.screens.main import MainScreen
+from tui.app.widgets.legend import legend_entries
 from tui.engine import BOOKMARK, CATEGORIES, SIDES, Comparison
 from tui.report.html import render_html
 from tui.store import Bookmark
@@ -34,8 +33,9 @@ def test_html_sentences_show_the_glyphs_of_their_categories(
             assert glyphs[f"{letter}{sentence.id}"] == "".join(c.glyph for c in expected)
 
 
-def test_help_legend_lists_the_registry_in_order() -> None:
-    lines = keys_content(MainScreen.BINDINGS).plain.splitlines()
-    start = lines.index("Gutter and overview") + 1
-    legend = lines[start : start + len(CATEGORIES)]
-    assert legend == [f"{c.glyph}  {c.meaning}" for c in CATEGORIES]
+def test_the_apps_legend_lists_the_registry_in_order() -> None:
+    entries = legend_entries()
+    assert [(glyph, meaning) for glyph, _, _, meaning in entries[: len(CATEGORIES)]] == [
+        (c.glyph, c.meaning) for c in CATEGORIES
+    ]
+    assert [style for _, style, _, _ in entries[: len(CATEGORIES)]] == [c.style for c in CATEGORIES]

@@ -479,3 +479,42 @@ def test_decoding_says_what_it_guessed_or_replaced(
     text, _encoding, warning = decode_html(data, name="page", charset=charset)
     assert expected_text in text
     assert warning == expected_warning
+
+
+_DATED_BODY = "".join(
+    f"<p>Paragraph {i}: the lawsuit, filed in 2014, says the agency ignored the warnings "
+    "that residents gave it over many years.</p>"
+    for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "before_body", "url", "date"),
+    [
+        pytest.param("", "", "https://news.example/story", None, id="only-a-year-in-the-text"),
+        pytest.param(
+            "<meta property='article:published_time' content='2017-03-05T10:00:00Z'>",
+            "",
+            "https://news.example/story",
+            "2017-03-05",
+            id="metadata",
+        ),
+        pytest.param(
+            "",
+            "<time datetime='2016-07-01'>July 1, 2016</time>",
+            "https://news.example/story",
+            "2016-07-01",
+            id="time-element",
+        ),
+        pytest.param("", "", "https://news.example/2015/04/02/story", "2015-04-02", id="address"),
+    ],
+)
+def test_only_a_date_the_page_declares_is_the_articles_date(
+    head: str, before_body: str, url: str, date: str | None
+) -> None:
+    html = (
+        f"<html><head><title>Story</title>{head}</head><body><article><h1>Story</h1>"
+        f"{before_body}{_DATED_BODY}</article></body></html>"
+    )
+    document = extract_article(html, source="story.html", url=url)
+    assert document.date == date

@@ -7,13 +7,27 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from tui.app.config import load_config
 from tui.app.screens.main import MainScreen
 from tui.engine import Comparison, Document, compare_documents
 from tui.store import BookmarkStore
 from tui.store import data_dir as resolve_data_dir
+from tui.store.paths import config_file
+
+#: The theme when neither ``--theme`` nor the config file names one.
+DEFAULT_THEME = "textual-dark"
+
+
+def default_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
+    """Every binding's id with its default keys: the names a config file may rebind."""
+    return {
+        binding.id: binding.key
+        for binding in bindings
+        if isinstance(binding, Binding) and binding.id is not None
+    }
 
 
 def recompare_from(
@@ -53,8 +67,11 @@ class StorydiffApp(App[None]):
         comparison: What to show.
         recompare: Recomputes the comparison at another sensitivity (for + and -);
             by default the engine compares the same texts again.
-        theme: The Textual theme to start with (the command palette changes it).
+        theme: The Textual theme to start with (``--theme``; the command palette
+            changes it); by default the config file's, else textual-dark.
         data_dir: Where bookmarks are kept (``--data-dir``).
+        config_path: The settings file; by default ``config.toml`` in the
+            config folder (see :mod:`tui.app.config`).
     """
 
     CSS_PATH = "app.tcss"
@@ -65,15 +82,40 @@ class StorydiffApp(App[None]):
         comparison: Comparison,
         *,
         recompare: Callable[[float], Comparison] | None = None,
-        theme: str = "textual-dark",
+        theme: str | None = None,
         data_dir: str | Path | None = None,
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
         #: Bookmarks live here: ``data_dir``, else $STORYDIFF_DATA_DIR, else the user data dir.
         self.bookmark_store = BookmarkStore(resolve_data_dir(data_dir))
         self.comparison = comparison
         self.recompare = recompare or recompare_from(comparison)
-        self.theme = theme
+        config, self.config_problems = load_config(
+            config_path or config_file(),
+            actions=default_keys(MainScreen.BINDINGS),
+            themes=set(self.available_themes),
+        )
+        #: The user's keys by action name (a binding's id): the Footer, help and palette show them.
+        self.keymap: dict[str, str] = dict(config.keys)
+        self.set_keymap(self.keymap)
+        self.theme = theme or config.theme or DEFAULT_THEME
+
+    def on_mount(self) -> None:
+        for problem in self.config_problems:
+            self.notify(problem, severity="warning", timeout=12, markup=False)
+
+    def keys_of(self, binding: Binding) -> str:
+        """A binding's keys as the user set them (the config's), else its own."""
+        if binding.id is not None and binding.id in self.keymap:
+            return self.keymap[binding.id]
+        return binding.key
+
+    def key_label(self, binding: Binding) -> str:
+        """How a binding's keys are shown (its ``key_display`` unless the user rebound it)."""
+        if binding.id is not None and binding.id in self.keymap:
+            return self.keymap[binding.id]
+        return binding.key_display or binding.key
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.comparison, self.recompare, self.bookmark_store)
@@ -90,7 +132,7 @@ class StorydiffApp(App[None]):
                     continue
                 yield SystemCommand(
                     binding.description,
-                    f"key: {binding.key_display or binding.key}",
+                    f"key: {self.key_label(binding)}",
                     partial(screen.run_action, binding.action),
                 )
         yield from super().get_system_commands(screen)

@@ -8,20 +8,19 @@ about reading. Every store error becomes a notification: the app keeps working.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.app.screens.note_dialog import NoteDialog
 from tui.engine import Comparison, Side, other_side
+from tui.report.places import place_label, reading_places
 from tui.sanitize import printable
 from tui.store import BookmarkStore, BookmarksUnavailable, Placed, pair_identity, place
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
-
-#: The format the x key writes.
-EXPORT_FORMAT = "markdown"
 
 
 class Bookmarking:
@@ -32,7 +31,7 @@ class Bookmarking:
         store: The bookmark store.
         comparison: Returns the comparison on screen now (it changes with the sensitivity).
         show_marks: Called with the ``(side, sentence id)`` pairs to mark as bookmarked.
-        export_dir: Where x writes its file (the current directory by default).
+        export_dir: Where x proposes its file (the current directory by default).
     """
 
     def __init__(
@@ -51,6 +50,7 @@ class Bookmarking:
         self.export_dir = export_dir
         self.pair = pair_identity(comparison())
         self.placed: list[Placed] = []
+        self._places: dict[Side, tuple[object, dict[int, tuple[int, int]]]] = {}
         self._warned = False
         # The screen starts with nothing marked; re-marking redraws both columns.
         self._marked: frozenset[tuple[Side, int]] = frozenset()
@@ -97,19 +97,66 @@ class Bookmarking:
 
     # --- the keys --------------------------------------------------------------------
 
+    def find(self, side: Side, sentence: int) -> Placed | None:
+        """The bookmark on a sentence, if it has one (as a sentence, or either end of a link)."""
+        for item in self.placed:
+            if item.bookmark.side == side and item.sentence == sentence:
+                return item
+        for item in self.placed:
+            if item.bookmark.other_side == side and item.other == sentence:
+                return item
+        return None
+
+    def place(
+        self, side: Side, sentence: int | None, *, long: bool = False, compact: bool = False
+    ) -> str:
+        """Where a sentence is, as a reader counts: ``left ¶3 s2`` (``L¶3 s2`` when compact)."""
+        column = side[0].upper() if compact else f"{side} "
+        if sentence is None:
+            return f"{column}(detached)"
+        article = self._comparison().article(side)
+        places = self._places.get(side)
+        if places is None or places[0] is not article.sentences:
+            places = self._places[side] = (article.sentences, reading_places(article))
+        return column + place_label(places[1], article, sentence, long=long)
+
+    def describe(self, item: Placed, *, long: bool = False, compact: bool = False) -> str:
+        """A bookmark's place: ``left ¶3 s2``, or ``left ¶3 s2 ↔ right ¶1 s1`` for a link.
+
+        Args:
+            item: The bookmark.
+            long: Words spelled out, for a heading.
+            compact: ``L¶3 s2 ↔ R¶1 s1``, for a narrow table.
+        """
+        mark = item.bookmark
+        where = self.place(mark.side, item.sentence, long=long, compact=compact)
+        if mark.kind == "link":
+            other = self.place(mark.other_side, item.other, long=long, compact=compact)
+            where += f" ↔ {other}"
+        return where
+
     def add(self, side: Side, sentence: int, other: int | None = None) -> None:
-        """Ask for a note, then bookmark the sentence (or the link to ``other``)."""
+        """Ask for a note, then bookmark the sentence (or the link to ``other``).
+
+        A sentence that has a bookmark already gets that bookmark's note to edit
+        instead: one sentence, one bookmark.
+        """
         if not self.enabled:
             self._tell(self.store.unwritable_reason() or "bookmarks are disabled", "error")
             return
+        existing = self.find(side, sentence)
+        if existing is not None:
+            self.edit(existing)
+            return
         comparison = self._comparison()
-        letter = "L" if side == "left" else "R"
-        other_letter = "R" if side == "left" else "L"
         texts = [comparison.article(side).sentences[sentence].text]
+        where = self.place(side, sentence, long=True)
         if other is None:
-            heading = f"Bookmark sentence {letter}{sentence}"
+            heading = f"Bookmark {where}"
         else:
-            heading = f"Bookmark link {letter}{sentence} ↔ {other_letter}{other}"
+            heading = (
+                f"Bookmark the link {where} ↔ {self.place(other_side(side), other, long=True)}"
+            )
             texts.append(comparison.article(other_side(side)).sentences[other].text)
 
         def save(note: str | None) -> None:
@@ -125,6 +172,31 @@ class Bookmarking:
 
         self.screen.app.push_screen(NoteDialog(heading, tuple(texts)), save)
 
+    def edit(self, item: Placed, done: Callable[[], None] | None = None) -> None:
+        """Ask for a bookmark's new note (starting from its note), then save it.
+
+        Args:
+            item: The bookmark.
+            done: Called after a save was tried (the bookmarks screen refills its list).
+        """
+        mark = item.bookmark
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            error = self._set_note(mark.id, note)
+            if error:
+                self._tell(error, "error")
+            else:
+                self.load()
+                self._tell("Note saved.", "information")
+            if done is not None:
+                done()
+
+        texts = (mark.text,) + ((mark.other_text,) if mark.other_text else ())
+        heading = f"Edit the note of the bookmark at {self.describe(item, long=True)}"
+        self.screen.app.push_screen(NoteDialog(heading, texts, mark.note), save)
+
     def show(self, jump: Callable[[Side, int], None]) -> None:
         """Open the bookmarks screen; ``jump`` selects the sentence chosen there."""
         from tui.app.screens.bookmarks import BookmarksScreen
@@ -137,32 +209,52 @@ class Bookmarking:
             BookmarksScreen(
                 self.load,
                 self._comparison(),
-                set_note=self._set_note,
+                describe=self.describe,
+                describe_compact=partial(self.describe, compact=True),
+                edit=self.edit,
                 delete=self._delete,
             ),
             chosen,
         )
 
-    def export(self) -> Path | None:
-        """Write the comparison and its bookmarks to a new Markdown file; notify its path."""
-        from tui.report.export import default_name, render, write_unique
+    def export(self) -> None:
+        """Ask where and in which format, then write the comparison and its bookmarks.
+
+        The file proposed is a new one; an existing file is replaced only after a yes.
+        """
+        from tui.app.screens.export_dialog import ExportDialog
+        from tui.report.export import default_name, free_name
 
         comparison = self._comparison()
-        marks = [item.bookmark for item in self.placed]
         directory = self.export_dir or Path.cwd()
+
+        def name_for(fmt: str) -> str:
+            return free_name(directory, default_name(comparison, fmt))
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self._tell(f"Exported to {path.resolve()}", "information")
+
+        self.screen.app.push_screen(ExportDialog(directory, name_for, self.write_export), written)
+
+    def write_export(self, path: Path, fmt: str, replace: bool) -> str | None:
+        """Write the comparison and its bookmarks to ``path``; an error message, or None.
+
+        Args:
+            path: The file.
+            fmt: ``markdown``, ``html`` or ``json``.
+            replace: Replace the file if it exists (the reader said yes).
+        """
+        from tui.report.export import render, write_new
+
+        marks = [item.bookmark for item in self.placed]
         try:
-            path = write_unique(
-                directory,
-                default_name(comparison, EXPORT_FORMAT),
-                render(EXPORT_FORMAT, comparison, marks),
-            )
+            write_new(path, render(fmt, self._comparison(), marks), force=replace)
+        except FileExistsError:
+            return f"{path} exists now (written meanwhile?): choose another name."
         except OSError as exc:
-            self._tell(
-                f"Export failed: cannot write in {directory} ({exc.strerror or exc})", "error"
-            )
-            return None
-        self._tell(f"Exported to {path.resolve()}", "information")
-        return path
+            return f"Cannot write {path}: {exc.strerror or exc}"
+        return None
 
     # --- internals -------------------------------------------------------------------
 

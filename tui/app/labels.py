@@ -38,3 +38,16 @@ def byline_label(article: Article) -> str:
     if article.date:
         label += f" · {printable(article.date)}"
     return label
+
+
+def citation(article: Article) -> str:
+    """Where a quoted sentence comes from: outlet, title, date and source, on one line."""
+    parts = [outlet_label(article)]
+    if article.title:
+        parts.append(f"“{printable(article.title)}”")
+    if article.date:
+        parts.append(printable(article.date))
+    source = "standard input" if article.source == "-" else printable(article.source)
+    if source != parts[0]:
+        parts.append(source)
+    return ", ".join(parts)

@@ -54,6 +54,51 @@ class Hit:
     end: int
 
 
+class JumpList:
+    """Where the reader jumped from, to go back (ctrl+o) and forward again, as in vim.
+
+    A jump is a move to somewhere else in the articles (a typed jump, enter, a
+    search match, g and G, a bookmark), not a step to the next sentence.
+    """
+
+    #: The most places kept; the oldest go first.
+    LIMIT = 100
+
+    def __init__(self) -> None:
+        self._places: list[Position] = []
+        self._index = 0
+
+    def record(self, origin: Position) -> None:
+        """A jump is leaving ``origin``: it becomes the place to go back to."""
+        del self._places[self._index :]  # a new jump forgets the places gone back over
+        if not self._places or self._places[-1] != origin:
+            self._places.append(origin)
+        del self._places[: -self.LIMIT]
+        self._index = len(self._places)
+
+    def back(self, current: Position) -> Position | None:
+        """The place before ``current``, or None at the oldest."""
+        if self._index == 0:
+            return None
+        if self._index == len(self._places):
+            # Going back from the newest place keeps it, to come forward to.
+            if self._places[-1] != current:
+                self._places.append(current)
+            else:
+                self._index -= 1
+                if self._index == 0:
+                    return None
+        self._index -= 1
+        return self._places[self._index]
+
+    def forward(self) -> Position | None:
+        """The place gone back from, or None when there is none."""
+        if self._index + 1 >= len(self._places):
+            return None
+        self._index += 1
+        return self._places[self._index]
+
+
 class Navigator:
     """The visible sentences of a comparison and the moves between them.
 
@@ -133,8 +178,20 @@ class Navigator:
         return cached
 
     def category(self, side: Side, sentence_id: int) -> Category:
-        """A sentence's most notable category: the one its gutter glyph shows."""
+        """A sentence's most notable category, its bookmark included (the overview's colour)."""
         return self.categories(side, sentence_id)[0]
+
+    def fact_category(self, side: Side, sentence_id: int) -> Category:
+        """A sentence's most notable category in the comparison, whatever the reader bookmarked.
+
+        The gutter shows it beside the bookmark's own mark, so that a
+        bookmarked sentence still says whether it is shared.
+        """
+        return self.comparison.category(side, sentence_id)
+
+    def is_bookmarked(self, side: Side, sentence_id: int) -> bool:
+        """Whether the reader bookmarked a sentence (alone or as one end of a link)."""
+        return (side, sentence_id) in self.bookmarked
 
     def has_quote_only(self, side: Side, sentence_id: int) -> bool:
         """Whether a sentence carries a quote the other outlet does not."""
@@ -236,6 +293,11 @@ class Navigator:
             return targets[index] if index < len(targets) else targets[0]
         index = bisect_left(keys, key)
         return targets[index - 1] if index > 0 else targets[-1]
+
+    def wrapped(self, origin: Position, target: Position, forward: bool) -> bool:
+        """Whether a move from ``origin`` to ``target`` went round an end (or stayed put)."""
+        before, after = self._order_key(origin), self._order_key(target)
+        return after <= before if forward else after >= before
 
     def _order_key(self, position: Position) -> tuple[int, int]:
         return (0 if position.side == "left" else 1, position.sentence)

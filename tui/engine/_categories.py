@@ -29,6 +29,7 @@ class Category:
         glyph: One character shown beside the sentence, so the category reads
             without colour (in the app's gutter, in the HTML page).
         meaning: What it means, for legends.
+        label: What it means in a word or two, for a one-line legend.
         style: The class views style it by: ``article-view--{style}`` and
             ``overview--{style}`` in the app's stylesheet, ``.{style}`` in the
             HTML page.
@@ -38,17 +39,22 @@ class Category:
     glyph: str
     meaning: str
     style: str
+    label: str
 
 
 #: A sentence the reader bookmarked. The engine never assigns it (bookmarks are
 #: the reader's, kept by tui.store), but it has its place in the order and legends.
-BOOKMARK = Category("bookmark", "★", "bookmarked", "bookmark")
-QUOTE_ONLY = Category("quote-only", "◆", "a quote only this outlet carried", "quote-only")
-ONLY = Category("only", "○", "a fact only this outlet reported", "only")
-QUOTE = Category("quote", "“", "a quote both outlets carry (or the other paraphrases)", "quote")
-PARTIAL = Category("partial", "◐", "shared fact, partial link", "partial")
-STRONG = Category("strong", "●", "shared fact, strong link", "strong")
-OTHER = Category("other", "·", "title, caption or site furniture", "other")
+BOOKMARK = Category("bookmark", "★", "bookmarked", "bookmark", "bookmark")
+QUOTE_ONLY = Category(
+    "quote-only", "◆", "a quote only this outlet carried", "quote-only", "lone quote"
+)
+ONLY = Category("only", "○", "a fact only this outlet reported", "only", "only here")
+QUOTE = Category(
+    "quote", "“", "a quote both outlets carry (or the other paraphrases)", "quote", "quote"
+)
+PARTIAL = Category("partial", "◐", "shared fact, partial link", "partial", "partial link")
+STRONG = Category("strong", "●", "shared fact, strong link", "strong", "strong link")
+OTHER = Category("other", "·", "title, caption or site furniture", "other", "furniture")
 
 #: Every category, most notable first: what one outlet has and the other lacks
 #: comes before what they share. Where a view has room for one category of a

@@ -6,17 +6,27 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from tui.engine import Comparison
+from tui.engine import SIDES, Comparison, Side
 from tui.report.json_export import export_dict
+from tui.report.places import place_label, reading_places
 from tui.sanitize import printable
 from tui.store import Bookmark, PairRecord, place
 
-_WIDTH = 60
+#: Indent of a note's and a sentence's lines under their bookmark.
+_INDENT = "      "
 
 
-def _clip(text: str, width: int = _WIDTH) -> str:
-    flat = " ".join(printable(text, keep_newlines=True).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+def _flat(text: str) -> str:
+    """Text on one line, safe for a terminal, whole."""
+    return " ".join(printable(text, keep_newlines=True).split())
+
+
+def _note_lines(note: str, indent: str) -> list[str]:
+    """A note whole, its own line breaks kept (a note is the reader's words)."""
+    if not note.strip():
+        return [f"{indent}(no note)"]
+    lines = printable(note, keep_newlines=True).splitlines()
+    return [f"{indent}note: {lines[0]}", *(f"{indent}      {line}" for line in lines[1:])]
 
 
 def _when(stamp: str) -> str:
@@ -56,24 +66,24 @@ def pair_listing(comparison: Comparison, bookmarks: Sequence[Bookmark], fmt: str
         return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
     if not bookmarks:
         return "No bookmarks for this pair.\n"
+    places = {side: reading_places(comparison.article(side)) for side in SIDES}
+
+    def where(side: Side, sentence: int | None) -> str:
+        if sentence is None:
+            return f"{side} (detached)"
+        return f"{side} {place_label(places[side], comparison.article(side), sentence)}"
+
     lines = []
     for item in place(bookmarks, comparison):
         mark = item.bookmark
-        letter = "L" if mark.side == "left" else "R"
-        if item.detached:
-            where = "detached"
-        elif mark.kind == "link":
-            other = f"R{item.other}" if item.other is not None else "R?"
-            where = f"{letter}{item.sentence}↔{other}"
-        else:
-            where = f"{letter}{item.sentence}"
-        lines.append(
-            f"#{mark.id}  {mark.kind:<8} {where:<10} {_when(mark.created_at)}  "
-            f"{_clip(mark.note) or '(no note)'}"
-        )
-        lines.append(f"      {_clip(mark.text)}")
+        at = where(mark.side, item.sentence)
+        if mark.kind == "link":
+            at += f" ↔ {where(mark.other_side, item.other)}"
+        lines.append(f"#{mark.id}  {mark.kind:<8} {at}  {_when(mark.created_at)}")
+        lines += _note_lines(mark.note, _INDENT)
+        lines.append(f"{_INDENT}{_flat(mark.text)}")
         if mark.other_text is not None:
-            lines.append(f"      {_clip(mark.other_text)}")
+            lines.append(f"{_INDENT}↔ {_flat(mark.other_text)}")
     return "\n".join(lines) + "\n"
 
 
@@ -102,13 +112,10 @@ def all_listing(pairs: Sequence[tuple[PairRecord, Sequence[Bookmark]]], fmt: str
         if lines:
             lines.append("")
         lines.append(f"{printable(pair.left_path)}  vs  {printable(pair.right_path)}")
-        left_title = _clip(pair.left_title or "untitled", 40)
-        titles = f"{left_title} / {_clip(pair.right_title or 'untitled', 40)}"
+        titles = f"{_flat(pair.left_title or 'untitled')} / {_flat(pair.right_title or 'untitled')}"
         lines.append(f"  {titles} · {len(marks)} bookmark(s), last seen {_when(pair.seen_at)}")
         for mark in marks:
-            lines.append(
-                f"  #{mark.id}  {mark.kind:<8} {_when(mark.created_at)}  "
-                f"{_clip(mark.note) or '(no note)'}"
-            )
-            lines.append(f"        {_clip(mark.text)}")
+            lines.append(f"  #{mark.id}  {mark.kind:<8} {_when(mark.created_at)}")
+            lines += _note_lines(mark.note, "  " + _INDENT)
+            lines.append(f"  {_INDENT}{_flat(mark.text)}")
     return "\n".join(lines) + "\n"

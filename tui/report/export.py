@@ -75,6 +75,22 @@ def write_new(path: Path, text: str, *, force: bool = False) -> None:
     write_atomic(path, text.encode("utf-8"), replace=force)
 
 
+def _candidates(name: str) -> list[str]:
+    """``name``, then ``name-2``, ``name-3``... (the number before the extension)."""
+    base, dot, ext = name.rpartition(".")
+    if not dot:
+        base, ext = name, ""
+    return [name if n == 1 else f"{base}-{n}{dot}{ext}" for n in range(1, 1000)]
+
+
+def free_name(directory: Path, name: str) -> str:
+    """``name``, or ``name-2``, ``-3``... : the first that no file in ``directory`` has."""
+    for candidate in _candidates(name):
+        if not os.path.lexists(directory / candidate):
+            return candidate
+    return name
+
+
 def write_unique(directory: Path, name: str, text: str) -> Path:
     """Write ``text`` to a new file in ``directory`` named ``name``, or ``name-2``, ``-3``...
 
@@ -83,11 +99,7 @@ def write_unique(directory: Path, name: str, text: str) -> Path:
     Raises:
         OSError: the directory cannot be written.
     """
-    base, dot, ext = name.rpartition(".")
-    if not dot:
-        base, ext = name, ""
-    for number in range(1, 1000):
-        candidate = name if number == 1 else f"{base}-{number}{dot}{ext}"
+    for candidate in _candidates(name):
         path = directory / candidate
         try:
             write_new(path, text)

@@ -278,6 +278,11 @@ def extract_article(html: str, *, source: str, url: str | None = None) -> Docume
     return extract_page(html, source=source, url=url)[0]
 
 
+#: Dates the page declares only (its metadata, a <time> element, its address): htmldate's
+#: "extensive search" guesses from any year in the text ("filed in 2014" became 2014-01-01).
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def extract_page(
     html: str, *, source: str, url: str | None = None
 ) -> tuple[Document, tuple[str, ...]]:
@@ -321,6 +326,7 @@ def extract_page(
             include_tables=False,
             include_images=False,
             favor_precision=True,
+            date_extraction_params=DATE_PARAMS,
         )
     except InputError:
         raise

@@ -13,6 +13,7 @@ DATA_DIR_ENV = "STORYDIFF_DATA_DIR"
 CONFIG_DIR_ENV = "STORYDIFF_CONFIG_DIR"
 CACHE_DIR_ENV = "STORYDIFF_CACHE_DIR"
 ALIASES_FILE = "aliases.txt"
+CONFIG_FILE = "config.toml"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -39,18 +40,28 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
 
 
-def aliases_file() -> Path:
-    """The user's own name aliases (``canonical: alias, alias`` lines), which may not exist.
+def config_dir() -> Path:
+    """The folder of the user's own settings (``config.toml``, ``aliases.txt``).
 
-    In ``STORYDIFF_CONFIG_DIR`` when set, else the platform's user config
-    directory for "storydiff".
+    ``STORYDIFF_CONFIG_DIR`` when set, else the platform's user config
+    directory for "storydiff". It may not exist.
     """
     from_env = os.environ.get(CONFIG_DIR_ENV, "")
     if from_env:
-        return Path(from_env).expanduser().resolve() / ALIASES_FILE
+        return Path(from_env).expanduser().resolve()
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)).resolve() / ALIASES_FILE
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)).resolve()
+
+
+def aliases_file() -> Path:
+    """The user's own name aliases (``canonical: alias, alias`` lines), which may not exist."""
+    return config_dir() / ALIASES_FILE
+
+
+def config_file() -> Path:
+    """The app's settings (theme, keys) in TOML, which may not exist."""
+    return config_dir() / CONFIG_FILE
 
 
 def cache_dir() -> Path:

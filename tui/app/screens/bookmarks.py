@@ -9,12 +9,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from tui.app.screens.note_dialog import NoteDialog, excerpt
+from tui.app.screens.note_dialog import excerpt
 from tui.engine import Comparison, Side
 from tui.sanitize import printable
 from tui.store import Placed
@@ -22,29 +22,47 @@ from tui.store import Placed
 #: Where the bookmarks screen sends the reader: a sentence to select.
 Target = tuple[Side, int]
 
-#: Characters of each sentence shown in the list (its first words).
-FIRST_WORDS = 22
-#: Characters of the note shown in the list (the filter searches all of it).
-NOTE_CHARS = 24
+#: Below this width the table leaves out the other side's sentence and the date
+#: (the pane under the table shows the highlighted bookmark whole).
+WIDE_TABLE = 100
+#: Cells a column costs beyond its text (DataTable pads each cell by one on each side).
+CELL_PADDING = 2
+#: Width of the date column ("2025-03-07 09:30").
+WHEN_WIDTH = 16
 
 
-def _first_words(text: str | None) -> str:
-    return excerpt(text, FIRST_WORDS) if text else ""
-
-
-def _where(item: Placed) -> str:
-    mark = item.bookmark
-    if item.detached:
-        return "detached"
-    letter = "L" if mark.side == "left" else "R"
-    if mark.kind == "link":
-        other = f"R{item.other}" if item.other is not None else "R?"
-        return f"{letter}{item.sentence} ↔ {other}"
-    return f"{letter}{item.sentence}"
+def _clip(text: str | None, width: int) -> str:
+    return excerpt(text, width) if text else ""
 
 
 def _when(stamp: str) -> str:
     return stamp.replace("T", " ")[:16]
+
+
+def column_widths(width: int, where: int) -> dict[str, int]:
+    """How the table's width is shared: the note and the sentences take what is left.
+
+    Args:
+        width: The table's width in cells.
+        where: The width of the widest place label.
+
+    Returns:
+        The width of each column shown, by its label, in order.
+    """
+    columns = {"": 1, "Where": where}
+    wide = width >= WIDE_TABLE
+    fixed = 1 + where + (WHEN_WIDTH if wide else 0)
+    count = 4 + (2 if wide else 0)
+    free = max(16, width - fixed - count * CELL_PADDING - 1)
+    if wide:
+        columns["Note"] = free * 4 // 10
+        columns["Sentence"] = free * 35 // 100
+        columns["Other side"] = free - columns["Note"] - columns["Sentence"]
+        columns["When (UTC)"] = WHEN_WIDTH
+    else:
+        columns["Note"] = free // 2
+        columns["Sentence"] = free - columns["Note"]
+    return columns
 
 
 class ConfirmDelete(ModalScreen[bool]):
@@ -84,10 +102,15 @@ class ConfirmDelete(ModalScreen[bool]):
 class BookmarksScreen(ModalScreen[Target | None]):
     """The pair's bookmarks as a table; dismisses with the sentence to jump to, if any.
 
+    The table shares its width between the note and the sentences; the pane
+    under it shows the highlighted bookmark whole: its note and its sentences.
+
     Args:
         load: Returns the pair's bookmarks placed in the comparison on screen.
         comparison: The comparison on screen (for the sentences' current text).
-        set_note: Saves a bookmark's new note; returns an error message or ``None``.
+        describe: A bookmark's place as a reader counts it (``left ¶3 s2``).
+        describe_compact: The same in fewer cells (``L¶3 s2``), for a narrow table.
+        edit: Asks for a bookmark's new note and saves it, then calls back.
         delete: Deletes a bookmark; returns an error message or ``None``.
     """
 
@@ -99,10 +122,14 @@ class BookmarksScreen(ModalScreen[Target | None]):
     BookmarksScreen #bookmarks-heading { text-style: bold; padding: 0 1; }
     BookmarksScreen #bookmarks-filter { margin: 0 0 1 0; }
     BookmarksScreen DataTable { height: 1fr; }
+    BookmarksScreen #bookmark-pane {
+        height: auto; max-height: 45%; border-top: solid $accent 50%; padding: 0 1;
+    }
     BookmarksScreen #bookmarks-hint { color: $text-muted; padding: 0 1; }
     BookmarksScreen #bookmarks-empty { color: $text-muted; padding: 1; display: none; }
     BookmarksScreen.-empty #bookmarks-empty { display: block; }
     BookmarksScreen.-empty DataTable { display: none; }
+    BookmarksScreen.-empty #bookmark-pane { display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,16 +145,21 @@ class BookmarksScreen(ModalScreen[Target | None]):
         load: Callable[[], list[Placed]],
         comparison: Comparison,
         *,
-        set_note: Callable[[int, str], str | None],
+        describe: Callable[[Placed], str],
+        describe_compact: Callable[[Placed], str] | None = None,
+        edit: Callable[[Placed, Callable[[], None]], None],
         delete: Callable[[int], str | None],
     ) -> None:
         super().__init__()
         self._load = load
         self._comparison = comparison
-        self._set_note = set_note
+        self._describe = describe
+        self._describe_compact = describe_compact or describe
+        self._edit = edit
         self._delete = delete
         self._all: list[Placed] = []
         self._shown: list[Placed] = []
+        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
@@ -135,6 +167,8 @@ class BookmarksScreen(ModalScreen[Target | None]):
             yield Input(placeholder="Filter by text (notes and sentences)", id="bookmarks-filter")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="bookmarks-table")
             yield Static(id="bookmarks-empty")
+            with VerticalScroll(id="bookmark-pane", can_focus=False):
+                yield Static(id="bookmark-detail")
             yield Static(
                 Content(
                     "enter jumps · e edits the note · delete removes · / filters · escape closes"
@@ -144,13 +178,15 @@ class BookmarksScreen(ModalScreen[Target | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in ("", "Where", "Sentence", "Other side", "Note", "When (UTC)"):
-            table.add_column(label)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     # --- events -----------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        # The columns share the width: a new width is a new share.
+        current = self.current
+        self._fill(current.bookmark.id if current else None)
 
     @on(Input.Changed, "#bookmarks-filter")
     def _filter_changed(self) -> None:
@@ -165,6 +201,11 @@ class BookmarksScreen(ModalScreen[Target | None]):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_jump()
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_current()
 
     # --- actions -----------------------------------------------------------------
 
@@ -191,22 +232,8 @@ class BookmarksScreen(ModalScreen[Target | None]):
     def action_edit(self) -> None:
         """Edit the highlighted bookmark's note."""
         item = self.current
-        if item is None:
-            return
-        mark = item.bookmark
-
-        def saved(note: str | None) -> None:
-            if note is None:
-                return
-            error = self._set_note(mark.id, note)
-            if error:
-                self.notify(error, severity="error", markup=False)
-            self.reload(keep=mark.id)
-
-        sentences = (mark.text,) + ((mark.other_text,) if mark.other_text else ())
-        self.app.push_screen(
-            NoteDialog(f"Edit the note of bookmark {_where(item)}", sentences, mark.note), saved
-        )
+        if item is not None:
+            self._edit(item, lambda: self.reload(keep=item.bookmark.id))
 
     def action_delete(self) -> None:
         """Delete the highlighted bookmark, after a confirmation."""
@@ -226,7 +253,7 @@ class BookmarksScreen(ModalScreen[Target | None]):
             if table.row_count:
                 table.move_cursor(row=min(row, table.row_count - 1))
 
-        what = f"{_where(item)}: {excerpt(item.bookmark.note or item.bookmark.text, 60)}"
+        what = f"{self._describe(item)}: {excerpt(item.bookmark.note or item.bookmark.text, 60)}"
         self.app.push_screen(ConfirmDelete(what), answered)
 
     def action_filter(self) -> None:
@@ -265,27 +292,46 @@ class BookmarksScreen(ModalScreen[Target | None]):
 
     def _matches(self, item: Placed, words: list[str]) -> bool:
         mark = item.bookmark
-        haystack = " ".join((mark.note, mark.text, mark.other_text or "", _where(item))).casefold()
+        haystack = " ".join(
+            (mark.note, mark.text, mark.other_text or "", self._describe(item))
+        ).casefold()
         return all(word in haystack for word in words)
 
+    def _where(self, item: Placed) -> str:
+        if self._widths and "Other side" not in self._widths:
+            return self._describe_compact(item)
+        return self._describe(item)
+
+    def _set_columns(self, table: DataTable[Text]) -> None:
+        width = table.size.width or self.size.width - 8
+        describe = self._describe if width >= WIDE_TABLE else self._describe_compact
+        where = max((len(describe(item)) for item in self._all), default=5)
+        widths = column_widths(width, max(5, where))
+        if widths != self._widths or not table.columns:
+            table.clear(columns=True)
+            for label, cells in widths.items():
+                table.add_column(label, width=cells, key=label or "mark")
+            self._widths = widths
+
     def _fill(self, keep: int | None = None) -> None:
-        table = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         query = self.query_one("#bookmarks-filter", Input).value
         words = query.casefold().split()
         self._shown = [item for item in self._all if self._matches(item, words)]
+        self._set_columns(table)
         table.clear()
+        widths = self._widths
         for item in self._shown:
             mark = item.bookmark
-            glyph = "★" if mark.kind == "sentence" else "⇄"
-            table.add_row(
-                Text(glyph, style="bold"),
-                Text(_where(item), style="italic" if item.detached else ""),
-                Text(_first_words(mark.text)),
-                Text(_first_words(mark.other_text)),
-                Text(excerpt(mark.note, NOTE_CHARS) if mark.note else "—", style="bold"),
-                Text(_when(mark.created_at)),
-                key=str(mark.id),
-            )
+            cells = {
+                "": Text("★" if mark.kind == "sentence" else "⇄", style="bold"),
+                "Where": Text(self._where(item), style="italic" if item.detached else ""),
+                "Note": Text(_clip(mark.note, widths["Note"]) or "—", style="bold"),
+                "Sentence": Text(_clip(mark.text, widths["Sentence"])),
+                "Other side": Text(_clip(mark.other_text, widths.get("Other side", 0))),
+                "When (UTC)": Text(_when(mark.created_at)),
+            }
+            table.add_row(*(cells[label] for label in widths), key=str(mark.id))
         if keep is not None:
             ids = [item.bookmark.id for item in self._shown]
             if keep in ids:
@@ -300,4 +346,32 @@ class BookmarksScreen(ModalScreen[Target | None]):
             empty = "No bookmark matches the filter."
         self.query_one("#bookmarks-empty", Static).update(Content(empty))
         self.set_class(not shown, "-empty")
+        self._show_current()
         self.refresh_bindings()
+
+    def _show_current(self) -> None:
+        """The highlighted bookmark whole, under the table: its place, note and sentences."""
+        item = self.current
+        pane = self.query_one("#bookmark-detail", Static)
+        if item is None:
+            pane.update("")
+            return
+        mark = item.bookmark
+        parts: list[str | tuple[str, str]] = [
+            (self._describe(item), "bold"),
+            (f" · saved {_when(mark.created_at)} UTC", "$text-muted"),
+            "\n",
+            ("Note: ", "bold"),
+            (printable(mark.note, keep_newlines=True), "")
+            if mark.note
+            else ("(none)", "$text-muted"),
+            "\n",
+            (printable(mark.text, keep_newlines=True), "$text-muted"),
+        ]
+        if mark.other_text:
+            parts += [
+                "\n",
+                ("↔ ", "bold"),
+                (printable(mark.other_text, keep_newlines=True), "$text-muted"),
+            ]
+        pane.update(Content.assemble(*parts))

@@ -22,10 +22,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.navigation import Navigator
-from tui.engine import CATEGORIES, Category, Side, most_notable
+from tui.engine import BOOKMARK, CATEGORIES, Category, Side, most_notable
 
-#: Gutter cells: two glyphs (the categories of up to two sentences on the line) and a space.
-GUTTER = 3
+#: Gutter cells: the bookmark mark, two glyphs (the categories of up to two
+#: sentences on the line) and a space.
+GUTTER = 4
 
 _WORD = re.compile(r"\S+\s*")
 
@@ -216,7 +217,9 @@ class ArticleView(ScrollView, can_focus=False):
         self._line_categories: list[Category | None] | None = None
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
-        self._pending_scroll: int | None = None
+        #: The sentence to keep on screen when the view's size changes (the
+        #: selection, or the counterpart shown beside it), if any.
+        self.keep_in_view: int | None = None
 
     # --- state ---------------------------------------------------------------
 
@@ -290,11 +293,31 @@ class ArticleView(ScrollView, can_focus=False):
         """First and last line of a sentence, or None if it is not shown."""
         return self.text_layout.spans.get(sentence)
 
+    def sentence_near_line(self, line: int, *, forward: bool = True) -> int | None:
+        """The first sentence that starts on or after ``line`` (before it, if not ``forward``).
+
+        Past either end of the article: the last (or first) sentence.
+        """
+        spans = self.text_layout.spans
+        if not spans:
+            return None
+        ordered = sorted(spans.items(), key=lambda item: item[1][0])
+        if forward:
+            after = [sid for sid, (first, _) in ordered if first >= line]
+            return after[0] if after else ordered[-1][0]
+        before = [sid for sid, (first, last) in ordered if first <= line]
+        return before[-1] if before else ordered[0][0]
+
     def scroll_to_sentence(self, sentence: int) -> None:
-        """Scroll just enough to show a sentence, leaving some context above it."""
+        """Scroll just enough to show a sentence, leaving some context above it.
+
+        The sentence becomes the view's :attr:`keep_in_view`: it is brought back into
+        view whenever the view changes size (the detail panel opens, the
+        terminal is resized).
+        """
+        self.keep_in_view = sentence
         if not self.size.width:
-            self._pending_scroll = sentence  # done once the view has a size
-            return
+            return  # done once the view has a size (on_resize)
         span = self.sentence_lines(sentence)
         if span is None:
             return
@@ -303,7 +326,10 @@ class ArticleView(ScrollView, can_focus=False):
         height = max(1, self.scrollable_content_region.height)
         if first >= top and last < top + height:
             return
-        self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+        # Context above, as much as the sentence leaves room for: a long sentence
+        # starts at the top, so that as much of it as fits is on screen.
+        context = max(0, min(height // 3, height - (last - first + 1)))
+        self.scroll_to(y=max(0, first - context), animate=False, immediate=True)
 
     def line_categories(self) -> list[Category | None]:
         """The most notable category on each line (None for blank lines)."""
@@ -341,10 +367,8 @@ class ArticleView(ScrollView, can_focus=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
-        target = self.selected if self.selected is not None else self._pending_scroll
-        self._pending_scroll = None
-        if target is not None:
-            self.scroll_to_sentence(target)
+        if self.keep_in_view is not None:
+            self.scroll_to_sentence(self.keep_in_view)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -369,14 +393,22 @@ class ArticleView(ScrollView, can_focus=False):
         pieces = lines[line]
         segments: list[Segment] = []
         glyphs: list[Category] = []
+        marked = False
         for sid, _, _ in pieces:
             if sid >= 0:
-                category = nav.category(side, sid)
+                marked = marked or nav.is_bookmarked(side, sid)
+                category = nav.fact_category(side, sid)
                 if category not in glyphs:
                     glyphs.append(category)
+        # The bookmark has a cell of its own: the category glyphs still say what
+        # a bookmarked sentence is (shared, only here, a lone quote).
+        if marked:
+            segments.append(Segment(BOOKMARK.glyph, base + self._style("glyph-bookmark")))
+        else:
+            segments.append(Segment(" ", base))
         for category in glyphs[:2]:
             segments.append(Segment(category.glyph, base + self._style(f"glyph-{category.style}")))
-        segments.append(Segment(" " * (GUTTER - len(glyphs[:2])), base))
+        segments.append(Segment(" " * (GUTTER - 1 - len(glyphs[:2])), base))
         for index, (sid, start, end) in enumerate(pieces):
             if sid < 0:
                 # The space between two sentences takes the selection's colour

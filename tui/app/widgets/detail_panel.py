@@ -21,13 +21,27 @@ _LABEL = "bold"
 _MUTED = "$text-muted"
 
 
+#: What each strength of link means to a reader (the score behind it is the engine's business).
+STRENGTH_MEANING = {
+    "strong": "strong: they say essentially the same thing",
+    "partial": "partial: one fact in common; each also says more",
+}
+#: A quote longer than this is shown by its first and last words (the sentence is above it).
+QUOTE_CHARS = 90
+
+
 class DetailPanel(VerticalScroll, can_focus=False):
-    """Both sentences of the selected link, the words only each has, conflicts and quotes."""
+    """Both sentences of the selected link, the words only each has, conflicts and quotes.
+
+    Its height is fixed (a share of the screen), so the columns do not reflow as
+    the selection moves; a long detail scrolls (``[`` and ``]`` on the reading screen).
+    """
 
     DEFAULT_CSS = """
     DetailPanel {
-        height: auto;
-        max-height: 45%;
+        height: 35%;
+        min-height: 5;
+        max-height: 14;
     }
     DetailPanel > Static {
         width: 1fr;
@@ -45,9 +59,11 @@ class DetailPanel(VerticalScroll, can_focus=False):
             selection: The selected sentence.
             counterpart: Which of its counterparts (index into ``counterparts``).
         """
-        self.query_one("#detail-body", Static).update(
-            detail_content(comparison, selection, counterpart)
-        )
+        content = detail_content(comparison, selection, counterpart)
+        body = self.query_one("#detail-body", Static)
+        if content != body.content:
+            body.update(content)
+            self.scroll_home(animate=False, immediate=True)
 
 
 def detail_content(comparison: Comparison, selection: Position | None, counterpart: int) -> Content:
@@ -56,35 +72,37 @@ def detail_content(comparison: Comparison, selection: Position | None, counterpa
         return Content("Nothing selected.")
     links = comparison.links_of(selection.side, selection.sentence)
     if not links:
-        return Content.assemble(
+        parts: list[str | tuple[str, str] | Content] = [
             ("Only here. ", _LABEL),
             (
                 f"No sentence of {outlet_label(comparison.article(other_side(selection.side)))} "
-                "reports this fact at the current sensitivity.",
+                "reports this fact at the current sensitivity (+ finds looser links).",
                 _MUTED,
             ),
-            "\n",
-            *_quote_lines(comparison, selection.side, selection.sentence),
-        )
+        ]
+        for quote in comparison.article(selection.side).quotes_in(selection.sentence):
+            parts += ["\n", quote_line(comparison, selection.side, quote)]
+        return Content.assemble(*parts)
     link = links[counterpart % len(links)]
     return _link_content(comparison, link, counterpart % len(links), len(links))
 
 
 def _text_of(comparison: Comparison, side: Side, sentence_id: int) -> str:
-    article = comparison.article(side)
-    for sentence in article.sentences:
-        if sentence.id == sentence_id:
-            return sentence.text
-    return ""
+    return comparison.article(side).sentences[sentence_id].text
 
 
 def _link_content(comparison: Comparison, link: Link, index: int, count: int) -> Content:
     left_text = _text_of(comparison, "left", link.left)
     right_text = _text_of(comparison, "right", link.right)
+    hint = (
+        "enter: next counterpart · [ ]: scroll · escape: close"
+        if count > 1
+        else ("[ ]: scroll · escape: close")
+    )
     parts: list[str | tuple[str, str] | Content] = [
-        (f"Link {index + 1} of {count}", _LABEL),
-        f" · {link.strength} · score {link.score:.2f}",
-        ("   enter: next counterpart · escape: close", _MUTED) if count > 1 else "",
+        (f"Link {index + 1} of {count}" if count > 1 else "Link", _LABEL),
+        f" · {STRENGTH_MEANING[link.strength]}   ",
+        (hint, _MUTED),
         "\n",
     ]
     tokens = tuple(word_diff(left_text, right_text))
@@ -113,9 +131,11 @@ def _link_content(comparison: Comparison, link: Link, index: int, count: int) ->
     if link.shared_terms:
         parts += [("Why: ", _LABEL), "shared words ", printable(", ".join(link.shared_terms)), "\n"]
     else:
-        parts += [("Why: ", _LABEL), (f"similarity score {link.score:.2f}", _MUTED), "\n"]
-    parts += _quote_lines(comparison, "left", link.left)
-    parts += _quote_lines(comparison, "right", link.right)
+        parts += [("Why: ", _LABEL), ("the same fact in other words", _MUTED), "\n"]
+    ends: tuple[tuple[Side, int], ...] = (("left", link.left), ("right", link.right))
+    for side, sentence_id in ends:
+        for quote in comparison.article(side).quotes_in(sentence_id):
+            parts += [quote_line(comparison, side, quote), "\n"]
     return Content.assemble(*parts)
 
 
@@ -148,24 +168,45 @@ def _diff_line(text: str, tokens: Sequence[DiffToken], *, keep: str, style: str)
     return Content.assemble(*pieces)
 
 
-def _quote_lines(
-    comparison: Comparison, side: Side, sentence_id: int
-) -> list[str | tuple[str, str]]:
-    article = comparison.article(side)
-    lines: list[str | tuple[str, str]] = []
-    for quote in article.quotes_in(sentence_id):
-        lines += [
-            (f"Quote ({side}, {quote.status}): ", _LABEL),
-            f"“{display_text(quote.text)}” — {_who(quote)}",
-        ]
-        # A shared quote: who the other outlet says said it.
-        counterpart = comparison.quote_counterpart(side, quote)
-        if counterpart is not None:
-            other = comparison.article(other_side(side))
-            lines += [(f" · {outlet_label(other)}: ", _MUTED), _who(counterpart)]
-        lines.append("\n")
-    return lines
+def quote_line(comparison: Comparison, side: Side, quote: Quote) -> Content:
+    """One quote: its words (the first and last of a long one), who said it, who carries it.
+
+    Args:
+        comparison: The comparison being read.
+        side: The article the quote is in.
+        quote: The quote.
+    """
+    here = outlet_label(comparison.article(side))
+    there = outlet_label(comparison.article(other_side(side)))
+    if quote.status == "shared":
+        carried = "both outlets quote it"
+    elif quote.status == "paraphrased":
+        carried = f"{here} quotes it; {there} reports it without quoting"
+    else:
+        carried = f"only {here} quotes it"
+    parts: list[str | tuple[str, str]] = [
+        ("Quote: ", _LABEL),
+        f"“{short_quote(display_text(quote.text))}” — {_who(quote)} ",
+    ]
+    # A shared quote: who the other outlet says said it.
+    counterpart = comparison.quote_counterpart(side, quote)
+    if counterpart is not None:
+        parts += [(f"· {there}: ", _MUTED), f"{_who(counterpart)} "]
+    parts.append((f"({carried})", _MUTED))
+    return Content.assemble(*parts)
 
 
 def _who(quote: Quote) -> str:
+    """The speaker's name, with the words as written where they differ ("Farenthold (he)")."""
     return printable(quote.who) if quote.who else "unattributed"
+
+
+def short_quote(text: str, limit: int = QUOTE_CHARS) -> str:
+    """A quote as is, or its first and last words when longer than ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    head_end = text.rfind(" ", 0, limit * 2 // 3)
+    tail_start = text.find(" ", len(text) - limit // 3)
+    if head_end <= 0 or tail_start < 0 or tail_start <= head_end:
+        return text[: limit - 1] + "…"
+    return f"{text[:head_end].rstrip(' ,;:')} … {text[tail_start + 1 :]}"

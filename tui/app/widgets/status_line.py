@@ -31,13 +31,23 @@ class StatusLine(Static):
     }
     """
 
-    _shown: tuple[Navigator, Position | None, SearchState | None, float | None] | None = None
+    _shown: (
+        tuple[Navigator, Position | None, SearchState | None, float | None, str, bool] | None
+    ) = None
 
     def on_resize(self) -> None:
         # The short or the long form depends on the width: choose again.
         if self._shown is not None:
-            navigator, selection, search, pending = self._shown
-            self.show(navigator, selection, search=search, pending_sensitivity=pending)
+            navigator, selection, search, pending, count, bound = self._shown
+            self._shown = None  # the same state, drawn again for the new width
+            self.show(
+                navigator,
+                selection,
+                search=search,
+                pending_sensitivity=pending,
+                count=count,
+                bound=bound,
+            )
 
     def show(
         self,
@@ -46,6 +56,8 @@ class StatusLine(Static):
         *,
         search: SearchState | None = None,
         pending_sensitivity: float | None = None,
+        count: str = "",
+        bound: bool = False,
     ) -> None:
         """Redraw the line for the current state.
 
@@ -54,14 +66,23 @@ class StatusLine(Static):
             selection: The selected sentence, if any.
             search: The active search, if any.
             pending_sensitivity: A re-alignment under way at this sensitivity.
+            count: The digits typed so far for the next key (``5`` of ``5j``).
+            bound: Whether scroll-bind is on (a ⇅ leads the line).
         """
-        self._shown = (navigator, selection, search, pending_sensitivity)
+        shown = (navigator, selection, search, pending_sensitivity, count, bound)
+        if shown == self._shown:
+            return  # most keys change nothing here: no redraw
+        self._shown = shown
+        prefix = " ".join(mark for mark in ("⇅" if bound else "", count) if mark)
         content = status_content(navigator, selection, search, pending_sensitivity)
-        if self.size.width and content.cell_length > self.size.width - 2:
+        extra = len(prefix) + 1 if prefix else 0
+        if self.size.width and content.cell_length + extra > self.size.width:
             # Narrow terminal or a long search: the same facts, abbreviated.
             content = status_content(
                 navigator, selection, search, pending_sensitivity, compact=True
             )
+        if prefix:
+            content = Content.assemble((prefix, "bold $text-accent"), " ", content)
         self.update(content)
 
 
@@ -89,19 +110,23 @@ def status_content(
         parts += _search_parts(search, compact=compact)
         parts.append(" · ")
     if selection is not None:
-        side = selection.side[0].upper() if compact else selection.side
+        side = selection.side[0].upper() if compact else f"{selection.side}:"
         parts += [(f"{side} ", "bold"), _place(navigator, selection, compact=compact), " · "]
     sensitivity = navigator.comparison.sensitivity
+    # Each column counts its own sentences: a sentence's "k of n" above reads
+    # against its column's "n shared" here, whichever column it is in.
     if compact:
         parts.append(
-            f"only L{summary.left_only} R{summary.right_only} · "
+            f"shared/only L{summary.left_shared}/{summary.left_only} "
+            f"R{summary.right_shared}/{summary.right_only} · "
             f"lone quotes L{summary.quotes_only_left} R{summary.quotes_only_right} · "
             f"sens {sensitivity:.2f}"
         )
     else:
         parts.append(
-            f"left only {summary.left_only} · right only {summary.right_only} · "
-            f"quotes only left {summary.quotes_only_left} / right {summary.quotes_only_right} · "
+            f"left {summary.left_shared} shared, {summary.left_only} only · "
+            f"right {summary.right_shared} shared, {summary.right_only} only · "
+            f"lone quotes left {summary.quotes_only_left}, right {summary.quotes_only_right} · "
             f"sensitivity {sensitivity:.2f}"
         )
     if pending_sensitivity is not None:
@@ -130,11 +155,14 @@ def _search_parts(search: SearchState, *, compact: bool) -> list[str | tuple[str
 
 
 def _place(navigator: Navigator, selection: Position, *, compact: bool) -> str:
-    """Where the selected sentence stands: which shared fact, or what else it is."""
+    """Where the selected sentence stands among its column's shared sentences, or what it is.
+
+    The count is the column's own (what n and N step through there), the same
+    number the counts after it give for that column.
+    """
     total = len(navigator.shared(selection.side))
     index = navigator.shared_index(selection.side, selection.sentence)
     if index is not None:
-        return f"shared {index + 1}/{total}" if compact else f"shared fact {index + 1} of {total}"
+        return f"shared {index + 1}/{total}" if compact else f"shared {index + 1} of {total}"
     kind = navigator.sentence(selection.side, selection.sentence).kind
-    what = kind if kind != "body" else "only here"
-    return f"{what} ({total} shared)" if compact else f"{what} · {total} shared"
+    return kind if kind != "body" else "only here"
