@@ -25,6 +25,7 @@ from benchmarks.devpairs import FIGURES, dev_scores
 DATA_FILES = (
     "rarity.txt",
     "stopwords.txt",
+    "number_words.txt",
     "countries.txt",
     "aliases.txt",
     "abbreviations.txt",
@@ -56,8 +57,6 @@ def _rule(name: str) -> None:
     if name == "stemming":
         _text._stemmer.cache_clear()
         _text._stemmer = lambda: lambda word: word  # type: ignore[assignment]
-    elif name == "number-words":
-        _text._NUMBER_WORDS.clear()
     elif name == "topic-weighting":
         _match.TOPIC = 0.0
     elif name == "word-runs":
@@ -66,7 +65,7 @@ def _rule(name: str) -> None:
         raise SystemExit(f"unknown rule group: {name}")
 
 
-RULES = ("stemming", "number-words", "topic-weighting", "word-runs")
+RULES = ("stemming", "topic-weighting", "word-runs")
 
 
 def _child(shared: Path, switch: str) -> None:

@@ -22,17 +22,6 @@ from ._data import data_lines
 # commas (U.S., 250,000, three-year, Türkiye's, cease-fire).
 TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[’'.,\-‐–]\w+)*", re.UNICODE)
 
-_NUMBER_WORDS = {
-    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
-    "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
-    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
-    "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
-    "million": "1000000", "billion": "1000000000", "first": "1st", "second": "2nd",
-    "third": "3rd", "twice": "2x", "dozen": "12",
-}  # fmt: skip
-
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[str], str]:
@@ -41,6 +30,12 @@ def _stemmer() -> Callable[[str], str]:
     import Stemmer  # type: ignore[import-not-found]  # ships no type stubs
 
     return cast("Callable[[str], str]", Stemmer.Stemmer("english").stemWord)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, str]:
+    """Numbers written as words -> their key ("three" -> "3"), from data/number_words.txt."""
+    return dict(line.split() for line in data_lines("number_words.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -141,16 +136,15 @@ def _word_parts(raw: str) -> tuple[tuple[str, bool], ...]:
             else:
                 out.append((stem(part), False))
         return tuple(out)
+    numbers = _number_words()
     pieces = [p for p in re.split(r"[-‐–]", word) if p]
-    if len(pieces) > 1 and any(p in _NUMBER_WORDS for p in pieces):
-        return tuple(
-            (_NUMBER_WORDS[p], True) if p in _NUMBER_WORDS else (stem(p), False) for p in pieces
-        )
+    if len(pieces) > 1 and any(p in numbers for p in pieces):
+        return tuple((numbers[p], True) if p in numbers else (stem(p), False) for p in pieces)
     if len(pieces) > 1:
         # cease-fire = ceasefire; U.S.-led keeps its parts apart below via dots.
         word = "".join(pieces)
-    if word in _NUMBER_WORDS:
-        return ((_NUMBER_WORDS[word], True),)
+    if word in numbers:
+        return ((numbers[word], True),)
     if "." in word:
         # Dotted abbreviations: the alias table has already had its chance at the
         # dotted form (u.s., u.n.); otherwise F.B.I. is FBI.
