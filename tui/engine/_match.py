@@ -51,8 +51,6 @@ TOPIC_MIN_SENTENCES = 4
 PHRASE_BONUS = 0.5
 LINK_SCORE = 0.12  # the score a link needs at sensitivity 0.5
 SENSITIVITY_RANGE = 7.0  # the factor it moves by at sensitivity 0 and 1
-# Words in a run for "the same words" (a quotation both outlets carry).
-PHRASE = 3
 
 # --- Strength -------------------------------------------------------------------
 # A logistic model of "these two sentences say the same thing", fitted on the
@@ -71,11 +69,10 @@ UNEVEN_LENGTH = 0.6  # shorter/longer token count below which the cover rule dec
 SIMILAR_COVER = 0.4
 MAX_LINKS = 8  # links kept per sentence, best first (one fact rarely recurs more)
 
-# Keys in more postings than this, or weighing less, are too common to generate
-# candidates (they still count in the score of candidates found through rarer
-# keys, and in the bound that decides which candidates are scored).
+# Keys in more postings than this are too common to generate candidates (they
+# still count in the score of candidates found through rarer keys, and in the
+# bound that decides which candidates are scored).
 _MAX_POSTINGS = 60
-INDEX_WEIGHT = 0.0
 
 
 @lru_cache(maxsize=1)
