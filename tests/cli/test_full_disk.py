@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-import tui.atomic
-from tui.atomic import write_atomic
+import tui.store.atomic
 from tui.cli import main
 from tui.report.export import write_unique
+from tui.store.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = "the user's own report\n"
@@ -30,7 +30,7 @@ OLD = "the user's own report\n"
 
 def _disk_fills_up(monkeypatch: pytest.MonkeyPatch, where: str = "write") -> None:
     """Make the next atomic writes fail with ENOSPC: midway through the data, or at the flush."""
-    real_write_all = tui.atomic._write_all
+    real_write_all = tui.store.atomic._write_all
 
     def half_then_full(fd: int, data: bytes) -> None:
         real_write_all(fd, data[: len(data) // 2])
@@ -40,9 +40,9 @@ def _disk_fills_up(monkeypatch: pytest.MonkeyPatch, where: str = "write") -> Non
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     if where == "write":
-        monkeypatch.setattr(tui.atomic, "_write_all", half_then_full)
+        monkeypatch.setattr(tui.store.atomic, "_write_all", half_then_full)
     else:
-        monkeypatch.setattr(tui.atomic.os, "fsync", full_at_flush)
+        monkeypatch.setattr(tui.store.atomic.os, "fsync", full_at_flush)
 
 
 @pytest.fixture
