@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 PROG = "storydiff"
 _MAX_TIMEOUT = 3600.0
+# A terabyte, near enough: far above any article, and a byte count every
+# reader and socket call still takes as an int.
+_MAX_MEGABYTES = 1_000_000
 #: Every subcommand (see :func:`build_parser`).
 COMMANDS = ("open", "compare", "export", "bookmarks")
 #: The subcommand that runs when the first argument names none: `storydiff A B` opens the app.
@@ -47,9 +50,16 @@ def _megabytes(value: str) -> int:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return int(number * 1024 * 1024)
+    # Checked before converting: int() of inf (from "inf", or "1e308" times a
+    # megabyte) raises OverflowError, and nan compares false with everything.
+    if not 0 < number <= _MAX_MEGABYTES:
+        raise argparse.ArgumentTypeError(
+            f"must be more than 0 and at most {_MAX_MEGABYTES}, got {value}"
+        )
+    size = int(number * 1024 * 1024)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least one byte, got {value}")
+    return size
 
 
 def _seconds(value: str) -> float:
