@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
 from tui.sources import DEFAULT_TIMEOUT
@@ -33,6 +33,21 @@ COMMANDS = ("open", "compare", "export", "bookmarks")
 DEFAULT_COMMAND = "open"
 
 Run = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line of stderr (exit code 2).
+
+    argparse prints the whole usage before the error; a wrong option then
+    reads as several lines that bury the one that matters. The error names
+    where the usage is instead. Its message quotes the user's arguments, so it
+    goes through the sanitiser like every other message.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tui.sanitize import printable
+
+        self.exit(2, f"{printable(f'{self.prog}: {message}')} (see {self.prog} --help)\n")
 
 
 def _sensitivity(value: str) -> float:
@@ -72,9 +87,9 @@ def _seconds(value: str) -> float:
     return number
 
 
-def _pair_options() -> argparse.ArgumentParser:
+def _pair_options() -> _Parser:
     """The options of every command that compares two articles."""
-    parser = argparse.ArgumentParser(add_help=False)
+    parser = _Parser(add_help=False)
     parser.add_argument(
         "--sensitivity",
         type=_sensitivity,
@@ -112,8 +127,8 @@ def _pair_options() -> argparse.ArgumentParser:
     return parser
 
 
-def _data_dir_option() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False)
+def _data_dir_option() -> _Parser:
+    parser = _Parser(add_help=False)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -124,8 +139,8 @@ def _data_dir_option() -> argparse.ArgumentParser:
     return parser
 
 
-def _articles(*, optional: bool = False) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False)
+def _articles(*, optional: bool = False) -> _Parser:
+    parser = _Parser(add_help=False)
     nargs = "?" if optional else None
     parser.add_argument(
         "left",
@@ -139,7 +154,7 @@ def _articles(*, optional: bool = False) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: a parser per subcommand, each run by its ``run`` default."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Compare how two outlets reported the same story, side by side.",
         epilog=f"'{PROG} LEFT RIGHT' is '{PROG} {DEFAULT_COMMAND} LEFT RIGHT'; with no "
