@@ -8,6 +8,8 @@ input is decided in `tui.sources`, not here.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
@@ -237,7 +239,10 @@ def _say(message: str) -> None:
     # and always one line.
     from tui.sanitize import printable
 
-    print(f"{PROG}: {printable(message)}", file=sys.stderr)
+    # Standard error that cannot be written (a full device) leaves nowhere to
+    # say it; the exit code still does.
+    with contextlib.suppress(OSError):
+        print(f"{PROG}: {printable(message)}", file=sys.stderr)
 
 
 def load_pair(
@@ -472,8 +477,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = build_parser().parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
     run: Run = args.run
+    if sys.stderr is None:
+        # File descriptor 2 closed (`2>&-`): messages have nowhere to go, exit codes still do.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the run
+    if sys.stdout is None:
+        # Python starts with no sys.stdout when file descriptor 1 is closed (`>&-`).
+        _say("cannot write to standard output: it is closed")
+        return 1
     try:
-        return run(args, args.parser)
+        code = run(args, args.parser)
+        # Output is buffered: a full device or a reader gone often shows only here,
+        # and after main returns it would be a traceback.
+        sys.stdout.flush()
+        return code
     except InputError as exc:
         _say(str(exc))
         return 2
@@ -481,6 +497,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`| head`): not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return 1
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRORS:
+            raise
+        _drop_output()
+        _say(f"cannot write to standard output: {exc.strerror or exc}")
+        return 1
+
+
+# Why writing to standard output can fail: `>/dev/full`, a full disk or quota, a
+# file size limit, a device error. Errors naming a file come from elsewhere.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_output() -> None:
+    """Send what is still buffered for standard output nowhere.
+
+    Python flushes standard output once more on exit; writing to the same
+    broken file would fail again, as a second error after ours.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
