@@ -22,7 +22,7 @@ from tui.app.screens.bookmarks import BookmarksScreen, ConfirmDelete
 from tui.app.screens.main import MainScreen
 from tui.app.screens.note_dialog import NoteDialog
 from tui.engine import Comparison, compare_files
-from tui.store import DATA_DIR_ENV, BookmarkStore, pair_identity
+from tui.store import DATA_DIR_ENV, BookmarkStore, BookmarksUnavailable, pair_identity
 from tui.store.bookmarks import DB_NAME
 
 WIDE = (120, 40)
@@ -240,6 +240,36 @@ async def test_delete_asks_first(tmp_path: Path) -> None:
         assert [item.bookmark.note for item in bookmarks.shown] == ["keep"]
         assert len(screen.navigator.bookmarked) == 1
     assert [b.note for b in store.for_pair(pair_identity(comparison))] == ["keep"]
+
+
+@pytest.mark.parametrize("key", ["e", "delete"])
+@sync
+async def test_a_store_error_on_the_bookmarks_screen_shows_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "\x1b]0;pwned\x07data"
+    _seed(data, comparison, ["kept"])
+    app = StorydiffApp(comparison, data_dir=data)
+    store = app.bookmark_store
+
+    def fails(*args: object) -> None:
+        # What the store says when SQLite fails (root ignores chmod, so injected).
+        raise BookmarksUnavailable(f"{store.path}: disk I/O error")
+
+    monkeypatch.setattr(store, "set_note", fails)
+    monkeypatch.setattr(store, "delete", fails)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.press("y" if key == "delete" else "enter")
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "disk I/O error" in m]
+    assert "␛]0;pwned␇data" in message
+    assert "\x1b" not in message and "\x07" not in message
+    assert [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))] == ["kept"]
 
 
 @sync
