@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Coroutine
@@ -136,6 +137,34 @@ async def test_bookmark_survives_restart_with_files_moved_and_renamed(
     (record, marks), *_ = BookmarkStore(data).list_all()
     assert record.left_path.endswith("renamed-a.txt")
     assert len(marks) == 1
+
+
+@sync
+async def test_a_file_named_in_bytes_takes_a_bookmark_and_reopens(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    """A file name that is not valid UTF-8 crashed b, then every start of the pair."""
+    folder = os.fsencode(tmp_path)
+    left = os.fsdecode(os.path.join(folder, b"caf\xe9-\xff.txt"))
+    try:
+        shutil.copyfile(sample_paths[0], left)
+    except OSError as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc.strerror})")
+    data = tmp_path / "data"
+    for _ in range(2):
+        app = StorydiffApp(compare_files(left, sample_paths[1]), data_dir=data)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("j", "b")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteDialog)
+            await type_text(pilot, "bytes")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert not [m for m in notifications(app) if "disabled" in m or "rror" in m]
+    ((record, marks),) = BookmarkStore(data).list_all()
+    assert record.left_path.endswith("caf\\xe9-\\xff.txt")
+    assert [b.note for b in marks] == ["bytes", "bytes"]
 
 
 @sync

@@ -126,6 +126,39 @@ def test_bookmarks_lists_one_pair_and_all(data: Path, pair: list[str], capsys) -
     assert [b["note"] for b in json.loads(capsys.readouterr().out)["bookmarks"]] == ["first note"]
 
 
+def test_bookmarks_of_a_file_named_in_bytes_list_and_export(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    import os
+    import shutil
+
+    left = os.path.join(os.fsencode(tmp_path), b"caf\xe9-\xff.txt")
+    try:
+        shutil.copyfile(sample_paths[0], left)
+    except OSError as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc.strerror})")
+    data = tmp_path / "data"
+    _bookmark(data, os.fsdecode(left), str(sample_paths[1]), note="bytes note")
+    right = os.fsencode(sample_paths[1])
+    runs = {
+        "pair": [b"bookmarks", left, right],
+        "all": [b"bookmarks", b"--all"],
+        "export": [b"export", left, right, b"-o", b"-"],
+    }
+    for name, args in runs.items():
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", *args, b"--data-dir", os.fsencode(data)],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (0, b""), name
+        assert b"bytes note" in done.stdout, name
+        if name == "all":
+            assert b"caf\\xe9-\\xff.txt" in done.stdout
+
+
 def test_bookmarks_needs_a_pair_or_all(data: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as info:
         main(["bookmarks"])

@@ -29,7 +29,7 @@ from typing import Literal
 
 from tui.engine import Comparison, Side, other_side
 
-from .pairs import PairIdentity
+from .pairs import PairIdentity, storable
 
 BookmarkKind = Literal["sentence", "link"]
 
@@ -534,8 +534,9 @@ class BookmarkStore:
             # A link is stored left first, whichever side the reader was on.
             if side == "right":
                 side, sentence_id, other_id = "left", other_id, sentence_id
-            other_text = comparison.right.sentences[other_id].text
-        text = comparison.article(side).sentences[sentence_id].text
+            other_text = storable(comparison.right.sentences[other_id].text)
+        text = storable(comparison.article(side).sentences[sentence_id].text)
+        note = storable(note)
         now = _now()
         with self._writing() as conn:
             pair_id = self._pair_id_for_write(conn, pair)
@@ -568,7 +569,7 @@ class BookmarkStore:
         with self._writing() as conn:
             cursor = conn.execute(
                 "UPDATE bookmarks SET note = ?, updated_at = ? WHERE id = ?",
-                (note, _now(), bookmark_id),
+                (storable(note), _now(), bookmark_id),
             )
             if cursor.rowcount == 0:
                 raise KeyError(bookmark_id)
