@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tui.store import BookmarkStore, BookmarksUnavailable, pair_identity
+from tui.store import BookmarkStore, pair_identity
 from tui.store.bookmarks import DB_NAME
 
 
@@ -90,88 +89,18 @@ def test_two_damages_keep_two_copies(tmp_path: Path, kit) -> None:  # type: igno
     assert len(kept) == 2
 
 
-def test_data_dir_below_a_regular_file_disables_bookmarks(tmp_path: Path, kit) -> None:  # type: ignore[no-untyped-def]
-    """A data directory that cannot exist (a file is in the way): clear message, no crash."""
-    blocker = tmp_path / "blocker"
-    blocker.write_text("a file, not a folder")
-    store = BookmarkStore(blocker / "data")
-    comparison = kit.compare()
-    pair = pair_identity(comparison)
-    assert store.for_pair(pair) == []  # reading works: there is nothing to read
-    reason = store.unwritable_reason()
-    assert reason is not None
-    assert "bookmarks are disabled" in reason
-    assert not store.enabled
-    with pytest.raises(BookmarksUnavailable, match="disabled"):
-        store.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))
-    assert blocker.read_text() == "a file, not a folder"
-
-
-def test_a_write_failure_at_open_disables_bookmarks(
+def test_a_window_whose_file_was_repaired_by_the_other_writes_to_the_new_one(
     tmp_path: Path,
     kit,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The error sqlite raises on a read-only directory, injected: root ignores chmod."""
     comparison = kit.compare()
     pair = pair_identity(comparison)
-    store = BookmarkStore(tmp_path / "data")
-    real_connect = sqlite3.connect
-
-    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
-        real_connect(":memory:").close()  # the real module still works
-        raise sqlite3.OperationalError("attempt to write a readonly database")
-
-    monkeypatch.setattr(sqlite3, "connect", refuse)
-    with pytest.raises(BookmarksUnavailable) as info:
-        store.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))
-    message = str(info.value)
-    assert "bookmarks are disabled" in message
-    assert "readonly" in message
-    assert "\n" not in message
-    assert not store.enabled
-    assert store.unwritable_reason() == message
-
-
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0,
-    reason="root writes through chmod; covered by the two tests above",
-)
-def test_read_only_directory_with_chmod(tmp_path: Path, kit) -> None:  # type: ignore[no-untyped-def]
-    comparison = kit.compare()
-    pair = pair_identity(comparison)
-    data = tmp_path / "data"
-    BookmarkStore(data).add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))
-    data.chmod(0o500)
-    (data / DB_NAME).chmod(0o400)
-    try:
-        store = BookmarkStore(data)
-        assert store.unwritable_reason() is not None
-        with pytest.raises(BookmarksUnavailable):
-            store.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))
-    finally:
-        data.chmod(0o700)
-        (data / DB_NAME).chmod(0o600)
-
-
-def test_bookmarks_stay_readable_when_writes_are_disabled(
-    tmp_path: Path,
-    kit,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A data directory that became read-only: saved bookmarks still list, new ones refuse."""
-    comparison = kit.compare()
-    pair = pair_identity(comparison)
-    BookmarkStore(tmp_path).add(
-        pair, comparison, "left", kit.body_id(comparison, "left", "Aid"), note="saved before"
-    )
-    # Root passes every permission check, so the check's answer is injected.
-    from tui.store import bookmarks as module
-
-    monkeypatch.setattr(module.os, "access", lambda *args, **kwargs: False)
-    store = BookmarkStore(tmp_path)
-    reason = store.unwritable_reason()
-    assert reason is not None and "read-only" in reason
-    assert [b.note for b in store.for_pair(pair)] == ["saved before"]
-    with pytest.raises(BookmarksUnavailable, match="read-only"):
-        store.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"))
+    sid = kit.body_id(comparison, "left", "Aid")
+    this_window = BookmarkStore(tmp_path)
+    this_window.add(pair, comparison, "left", sid, note="before")
+    # The other window found the file damaged: it moved it aside and started a new one.
+    (tmp_path / DB_NAME).rename(tmp_path / f"{DB_NAME}.damaged-x")
+    other_window = BookmarkStore(tmp_path)
+    other_window.add(pair, comparison, "left", sid, note="other window")
+    this_window.add(pair, comparison, "left", sid, note="this window")
+    assert [b.note for b in other_window.for_pair(pair)] == ["other window", "this window"]
