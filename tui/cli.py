@@ -359,28 +359,36 @@ def _open_store(data_dir_arg: str | None) -> BookmarkStore:
 
 
 def _pair_bookmarks(comparison: Comparison, data_dir_arg: str | None) -> list[Bookmark]:
-    """This pair's saved bookmarks; a warning and none when bookmarks are unavailable."""
-    from tui.store import BookmarksUnavailable, pair_identity
+    """This pair's saved bookmarks (notices said as warnings).
+
+    Raises:
+        BookmarksUnavailable: they cannot be read; the message says why.
+    """
+    from tui.store import pair_identity
 
     store = _open_store(data_dir_arg)
     try:
-        marks = store.for_pair(pair_identity(comparison))
-    except BookmarksUnavailable as exc:
-        _say(f"warning: {exc}")
-        marks = []
-    for notice in store.take_notices():
-        _say(f"warning: {notice}")
-    store.close()
-    return marks
+        return store.for_pair(pair_identity(comparison))
+    finally:
+        for notice in store.take_notices():
+            _say(f"warning: {notice}")
+        store.close()
 
 
 def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pathlib import Path
 
     from tui.report.export import default_name, render, write_new
+    from tui.store import BookmarksUnavailable
 
     comparison = _pair_from_args(args, args.left, args.right)
-    text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
+    try:
+        marks = _pair_bookmarks(comparison, args.data_dir)
+    except BookmarksUnavailable as exc:
+        # The comparison is still worth having; the message says what it lacks.
+        _say(f"warning: {exc}; exporting without bookmarks")
+        marks = []
+    text = render(args.format, comparison, marks)
     if args.output == "-":
         sys.stdout.write(text)
         return 0
@@ -420,9 +428,13 @@ def _run_bookmarks(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         sys.stdout.write(all_listing(pairs, args.format))
         return 0
     comparison = _pair_from_args(args, args.left, args.right)
-    sys.stdout.write(
-        pair_listing(comparison, _pair_bookmarks(comparison, args.data_dir), args.format)
-    )
+    try:
+        marks = _pair_bookmarks(comparison, args.data_dir)
+    except BookmarksUnavailable as exc:
+        # Never "no bookmarks" when they could not be read.
+        _say(str(exc))
+        return 1
+    sys.stdout.write(pair_listing(comparison, marks, args.format))
     return 0
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from tui.cli import main
 from tui.engine import Comparison, compare_files
 from tui.store import BookmarkStore, BookmarksUnavailable, pair_identity
 from tui.store.bookmarks import DB_NAME
@@ -97,6 +98,17 @@ def test_a_folder_in_the_way_says_what_is_wrong(
     with pytest.raises(BookmarksUnavailable, match="disabled"):
         store.add(pair_identity(comparison), comparison, "left", comparison.left.body[0].id)
 
+    pair = [str(p) for p in sample_paths]
+    for args in (["bookmarks", "--all"], ["bookmarks", *pair]):
+        assert main([*args, "--data-dir", str(data)]) == 1
+        captured = capsys.readouterr()
+        assert captured.err == f"storydiff: {message}\n"
+        assert captured.out == ""
+    # An export still has the comparison, and says what it lacks.
+    assert main(["export", *pair, "-o", "-", "--data-dir", str(data)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"storydiff: warning: {message}; exporting without bookmarks\n"
+    assert captured.out.startswith("# ")
     if blocker.is_file():
         assert blocker.read_text() == "a file, not a folder"
     assert not (data / DB_NAME).is_file()
