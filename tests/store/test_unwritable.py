@@ -1,11 +1,11 @@
-"""Data directories that cannot be written or used: nothing saved is lost or hidden.
+"""Data directories that cannot be written or used, and full disks: nothing saved is lost.
 
 - A folder in the way (a file where the data directory should be) is a real
   file: each case says what is wrong instead of listing nothing.
-- A read-only data directory is a real read-only bind mount in a private
-  mount namespace (``unshare -rm``) that nothing outside its subprocess sees;
-  where the machine cannot make one, the test skips with the reason and the
-  injected cases below drive the same code.
+- A read-only data directory is a real read-only bind mount, and a full disk a
+  real 512 KB tmpfs, each in a private mount namespace (``unshare -rm``) that
+  nothing outside its subprocess sees; where the machine cannot make one, the
+  test skips with the reason and the injected cases below drive the same code.
   (Root writes through ``chmod``, so a mode change proves nothing here.)
 """
 
@@ -291,3 +291,129 @@ def test_read_only_directory_with_chmod(tmp_path: Path, comparison: Comparison) 
     finally:
         data.chmod(0o700)
         (data / DB_NAME).chmod(0o600)
+
+
+# --- a full disk --------------------------------------------------------------------------
+
+_FULL_DISK = r"""
+import json, os, subprocess, sys
+from pathlib import Path
+disk, left, right = sys.argv[1:4]
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", disk], check=True)
+from tui.engine import compare_files
+from tui.store import BookmarkStore, BookmarksUnavailable, pair_identity
+comparison = compare_files(left, right)
+pair = pair_identity(comparison)
+sentence = comparison.left.body[0].id
+big = "a long note " * 2000  # more than the log has room for: the write must grow a file
+
+def fill():
+    filler = os.open(os.path.join(disk, "filler"), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+    try:
+        while True:
+            os.write(filler, b"\0" * 4096)
+    except OSError:
+        pass
+    os.close(filler)
+
+def add(store, note):
+    try:
+        store.add(pair, comparison, "left", sentence, note=note)
+        return None
+    except BookmarksUnavailable as exc:
+        return str(exc)
+
+out = {}
+data = Path(disk, "data")
+store = BookmarkStore(data)
+out["before"] = add(store, "before")
+fill()
+out["full"] = add(store, "full " + big)
+out["enabled_after_full"] = store.enabled
+out["read_while_full"] = [b.note[:20] for b in BookmarkStore(data).for_pair(pair)]
+out["fresh_on_full"] = add(BookmarkStore(Path(disk, "fresh")), "first")
+os.unlink(os.path.join(disk, "filler"))
+out["retry"] = add(store, "after " + big)
+out["notes"] = [b.note[:20] for b in BookmarkStore(data).for_pair(pair)]
+out["fresh_retry"] = add(BookmarkStore(Path(disk, "fresh")), "first")
+out["fresh_notes"] = [b.note for b in BookmarkStore(Path(disk, "fresh")).for_pair(pair)]
+print(json.dumps(out))
+"""
+
+
+def test_a_real_full_disk_fails_one_save_and_the_next_one_works(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    result = _in_namespace(
+        _FULL_DISK,
+        str(disk),
+        *map(str, sample_paths),
+        probe=[f"mount -t tmpfs -o size=64k tmpfs {disk}"],
+    )
+    assert result["before"] is None
+    full = result["full"]
+    assert full is not None and full.startswith("not saved: ")
+    assert full.endswith("; free some space and try again"), full
+    assert result["enabled_after_full"] is True
+    assert result["read_while_full"] == ["before"]
+    assert result["fresh_on_full"] is not None and "try again" in result["fresh_on_full"]
+    assert result["retry"] is None
+    assert result["notes"] == ["before", "after a long note a "]
+    assert result["fresh_retry"] is None
+    assert result["fresh_notes"] == ["first"]
+
+
+class _FullDisk(sqlite3.Connection):
+    """A connection whose writes fail as on a full disk while ``full`` is set."""
+
+    full = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if type(self).full and sql.split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "COMMIT"):
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            raise error
+        return super().execute(sql, *args)
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[_FullDisk]:
+    """Every connection the store opens from now on; set ``.full`` to fill the disk."""
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return real_connect(*args, factory=_FullDisk, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    _FullDisk.full = False
+    return _FullDisk
+
+
+@pytest.mark.parametrize("change", ["add", "set_note", "delete"])
+def test_a_full_disk_fails_that_change_and_leaves_saving_on(
+    tmp_path: Path, comparison: Comparison, full_disk: type[_FullDisk], change: str
+) -> None:
+    pair = pair_identity(comparison)
+    store = BookmarkStore(tmp_path)
+    kept = store.add(pair, comparison, "left", comparison.left.body[0].id, note="kept")
+    full_disk.full = True
+    actions = {
+        "add": lambda: store.add(pair, comparison, "left", comparison.left.body[1].id, note="new"),
+        "set_note": lambda: store.set_note(kept.id, "edited"),
+        "delete": lambda: store.delete(kept.id),
+    }
+    with pytest.raises(BookmarksUnavailable) as info:
+        actions[change]()
+    assert str(info.value) == (
+        f"not saved: cannot write {tmp_path / DB_NAME}: database or disk is full; "
+        "free some space and try again"
+    )
+    assert store.enabled and store.unwritable_reason() is None
+    assert [b.note for b in store.for_pair(pair)] == ["kept"]  # nothing half done
+    full_disk.full = False
+    actions[change]()  # space freed: the same change now works
+    expected = {"add": ["kept", "new"], "set_note": ["edited"], "delete": []}[change]
+    assert [b.note for b in store.for_pair(pair)] == expected
+    assert _notes(tmp_path, comparison) == expected

@@ -14,6 +14,8 @@
   not reading: the database is opened read-only, so saved bookmarks still show,
   list and export. One that cannot be used at all (a file where the folder
   should be) says what is wrong instead of listing nothing.
+- A full disk, an I/O error or the other window's lock fails that one change
+  with a message and leaves saving on, so the next try can succeed.
 
 Which pair a comparison is lives in :mod:`tui.store.pairs`; finding a saved
 bookmark's sentence in a new comparison, in :mod:`tui.store.anchoring`.
@@ -412,9 +414,11 @@ class BookmarkStore:
                 failure = _failure(exc)
                 if failure == "damage":
                     return self._repair(exc)
-                if failure != "read-only":
+                if failure == "read-only":
+                    self._saving_off(f"{self.path} cannot be written ({exc})")
+                elif failure not in ("busy", "full", "io"):
                     raise self._unusable_now(f"cannot open {self.path} ({exc})") from None
-                self._saving_off(f"{self.path} cannot be written ({exc})")
+                # Busy, full or failing: read it read-only meanwhile; a write tries again.
             else:
                 return self._use(conn, writes=True, file=self.path)
         try:
@@ -565,10 +569,13 @@ class BookmarkStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # A full disk often shows only here, when the log is written.
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     # -- writing -----------------------------------------------------------
 
@@ -603,15 +610,22 @@ class BookmarkStore:
         raise self._unusable_now(f"cannot open {self.path}")  # pragma: no cover - loop returns
 
     def _write_failed(self, exc: BaseException, what: str) -> BookmarksUnavailable:
-        """The error for a change that failed: saving is off, unless the other window was busy."""
+        """The error for a change that failed; only a lasting cause turns saving off."""
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         failure = _failure(exc)
         if failure == "busy":
             return BookmarksUnavailable(
                 f"bookmarks are busy in another window, try again ({detail})"
             )
-        if failure != "read-only":
-            self.close()
+        if failure == "full":
+            return BookmarksUnavailable(
+                f"not saved: {what}: {detail}; free some space and try again"
+            )
+        if failure == "io":
+            return BookmarksUnavailable(f"not saved: {what}: {detail}; try again")
+        if failure == "read-only":
+            return self._saving_off(f"{what} ({detail})")
+        self.close()
         return self._saving_off(f"{what} ({detail})")
 
     @contextmanager
@@ -641,7 +655,7 @@ class BookmarkStore:
                 if failure == "damage" and attempt == 0 and self._conn_file is not None:
                     self._repair(exc)
                     continue
-                if failure == "busy":
+                if failure in ("busy", "full", "io"):
                     raise BookmarksUnavailable(
                         f"cannot read {self.path} now ({exc}); try again"
                     ) from None
