@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -198,7 +199,9 @@ def _pending_log(data: Path, with_index: bool) -> None:
             (data / (DB_NAME + suffix)).write_bytes(content)
 
 
-@pytest.mark.parametrize("state", ["closed-cleanly", "log-pending", "log-pending-no-index"])
+@pytest.mark.parametrize(
+    "state", ["closed-cleanly", "log-pending", "log-pending-no-index", "damaged"]
+)
 def test_a_read_only_data_directory_still_shows_lists_and_exports(
     tmp_path: Path, sample_paths: tuple[Path, Path], comparison: Comparison, state: str
 ) -> None:
@@ -209,6 +212,12 @@ def test_a_read_only_data_directory_still_shows_lists_and_exports(
     if state.startswith("log-pending"):
         _pending_log(data, with_index=state == "log-pending")
         expected = [note + " (in the log)" for note in saved]
+    if state == "damaged":
+        db = data / DB_NAME
+        bytes_ = bytearray(db.read_bytes())
+        page = bytes_.find(b"note 30 ") // PAGE
+        bytes_[page * PAGE : (page + 1) * PAGE] = random.Random(7).randbytes(PAGE)
+        db.write_bytes(bytes(bytes_))
     before = {p.name: p.read_bytes() for p in data.iterdir()}
 
     result = _in_namespace(
@@ -221,15 +230,24 @@ def test_a_read_only_data_directory_still_shows_lists_and_exports(
     assert result["reason"] == reason
     assert result["refused"] == reason
     assert result["enabled"] is False
-    assert result["notes"] == expected
-    assert result["notices"] == []
+    if state == "damaged":
+        assert 0 < len(result["notes"]) < len(saved)
+        assert set(result["notes"]) < set(saved)
+        (notice,) = result["notices"]
+        assert f"{data / DB_NAME} is damaged" in notice
+        assert "it was left as it was" in notice
+        assert f"{len(result['notes'])} of its bookmarks could be read and are shown" in notice
+    else:
+        assert result["notes"] == expected
+        assert result["notices"] == []
     for run in ("all", "pair", "export"):
         assert result[run]["code"] == 0, result[run]["err"]
         assert "Traceback" not in result[run]["err"]
         assert result["notes"][0][:30] in result[run]["out"], run
     # Nothing in the folder changed, and every bookmark is still there once it is writable.
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
-    assert _notes(data, comparison) == expected
+    if state != "damaged":
+        assert _notes(data, comparison) == expected
 
 
 def test_bookmarks_stay_readable_when_writes_are_disabled(

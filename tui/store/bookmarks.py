@@ -8,8 +8,10 @@
   has none, with no database yet, reads nothing and creates nothing.
 - The schema moves up by numbered migrations, each in one transaction; a
   database from a newer storydiff is refused, not rewritten.
-- A damaged database is moved aside (kept, named in :meth:`BookmarkStore.take_notices`)
-  and a fresh one started.
+- A damaged database is kept under a new name (named in
+  :meth:`BookmarkStore.take_notices`) and what can still be read from it
+  (:mod:`tui.store.salvage`) goes into a new one, which says how many bookmarks
+  came back.
 - A data directory that cannot be written (a read-only disk) turns saving off,
   not reading: the database is opened read-only, so saved bookmarks still show,
   list and export. One that cannot be used at all (a file where the folder
@@ -26,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
@@ -35,11 +38,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from tui.engine import Comparison, Side, other_side
 
 from .pairs import PairIdentity, storable
+from .salvage import Row, Salvage, Table, read_damaged
 
 BookmarkKind = Literal["sentence", "link"]
 
@@ -90,6 +94,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# The columns as the latest migration leaves them (a migration that adds one adds
+# it here too): what a repair carries from a damaged database into a new one.
+PAIR_COLUMNS = (
+    "id",
+    "key",
+    "left_hash",
+    "right_hash",
+    "left_path",
+    "right_path",
+    "left_title",
+    "right_title",
+    "seen_at",
+)
+BOOKMARK_COLUMNS = (
+    "id",
+    "pair_id",
+    "kind",
+    "side",
+    "sentence_id",
+    "text",
+    "other_id",
+    "other_text",
+    "note",
+    "created_at",
+    "updated_at",
+)
+# Where a bookmark whose pair was lost with a damaged page is listed.
+LOST_PAIR_PATH = "(unknown: its record was in the damaged part of an old database)"
 
 
 class BookmarksUnavailable(Exception):
@@ -213,6 +245,47 @@ def _failure(exc: BaseException) -> Failure:
 def _is_damage(exc: BaseException) -> bool:
     return _failure(exc) == "damage"
 
+
+def _str_or_none(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _int_or_none(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _valid_pair(row: Row) -> bool:
+    return (
+        isinstance(row.get("id"), int)
+        and all(
+            isinstance(row.get(name), str) and row[name]
+            for name in ("key", "left_path", "right_path", "seen_at")
+        )
+        and all(isinstance(row.get(name), str) for name in ("left_hash", "right_hash"))
+        and all(_str_or_none(row.get(name)) for name in ("left_title", "right_title"))
+    )
+
+
+def _valid_bookmark(row: Row) -> bool:
+    return (
+        isinstance(row.get("id"), int)
+        and isinstance(row.get("pair_id"), int)
+        and row.get("kind") in ("sentence", "link")
+        and row.get("side") in ("left", "right")
+        and isinstance(row.get("sentence_id"), int)
+        and isinstance(row.get("text"), str)
+        and _int_or_none(row.get("other_id"))
+        and _str_or_none(row.get("other_text"))
+        and _str_or_none(row.get("note"))
+        and isinstance(row.get("created_at"), str)
+        and _str_or_none(row.get("updated_at"))
+    )
+
+
+_SALVAGED = (
+    Table("pairs", PAIR_COLUMNS, _valid_pair, newest="seen_at"),
+    Table("bookmarks", BOOKMARK_COLUMNS, _valid_bookmark, newest="updated_at"),
+)
 
 T = TypeVar("T")
 
@@ -472,6 +545,9 @@ class BookmarkStore:
             self._configure(conn)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            # A deleted bookmark is overwritten, not left in a free page where a
+            # repair reading page by page could bring it back.
+            conn.execute("PRAGMA secure_delete = ON")
             self._migrate(conn)
         except BaseException:
             conn.close()
@@ -604,6 +680,12 @@ class BookmarkStore:
             except sqlite3.DatabaseError as exc:
                 if _is_damage(exc) and attempt == 0:
                     self._repair(exc)
+                    if self._conn is not None and not self._conn_writes:
+                        # Repaired in memory only (this folder cannot take the new file).
+                        raise BookmarksUnavailable(
+                            self._write_off or f"not saved: {self.path} is damaged; try again"
+                        ) from None
+                    self.close()
                     continue
                 raise self._write_failed(exc, f"cannot open {self.path}") from None
             return self._use(conn, writes=True, file=self.path)
@@ -665,30 +747,78 @@ class BookmarkStore:
     # -- damage ------------------------------------------------------------
 
     def _repair(self, exc: sqlite3.Error) -> sqlite3.Connection | None:
-        """Keep the damaged database under a new name, so that a fresh one can start.
+        """Keep the damaged database aside and carry what still reads into a new one.
 
-        Returns None: there is no database now (the next write starts one).
+        Returns the connection to read from next: the new database, the
+        bookmarks read back held in memory when this folder cannot take a new
+        file (the damaged one is then left as it was), or None when nothing
+        came back and no database is left (the next write starts one).
         """
         self.close()
+        salvage = read_damaged(self.path, _SALVAGED)
+        marks = len(salvage.rows["bookmarks"])
+        built: Path | None = None
         target = self._aside_name()
         try:
             if self._write_off is not None:
-                raise OSError(
-                    errno.EROFS, self._write_off.removeprefix("saving bookmarks is off: ")
-                )
+                raise OSError(errno.EROFS, self._write_off)
+            if marks:
+                built = self._build(salvage)
             self._move_aside(target)
+            if built is not None:
+                os.replace(built, self.path)
+                built = None
         except FileNotFoundError:
-            return None  # the other window moved it first
-        except OSError as err:
-            raise self._unusable_now(
-                f"{self.path} is damaged ({exc}) and could not be moved aside "
-                f"({err.strerror or err}); it was left untouched"
-            ) from None
+            # The other window moved it first (and repairs it): read what it leaves.
+            return None
+        except (OSError, sqlite3.Error) as err:
+            if built is not None:
+                self._remove(built)
+            return self._repair_in_memory(exc, err, salvage)
+        self._notices.append(self._repaired(exc, target, salvage))
+        if not marks:
+            return None
+        try:
+            conn = self._open_file()
+        except sqlite3.DatabaseError as err:
+            raise self._unusable_now(f"cannot open the repaired {self.path} ({err})") from None
+        return self._use(conn, writes=True, file=self.path)
+
+    @staticmethod
+    def _repaired(exc: sqlite3.Error, target: Path, salvage: Salvage) -> str:
+        marks = len(salvage.rows["bookmarks"])
+        said = f"The bookmarks database was damaged ({exc}); it was kept as {target}"
+        if marks:
+            came = "1 bookmark came" if marks == 1 else f"{marks} bookmarks came"
+            more = "" if salvage.complete else " (its damaged part may have held more)"
+            return f"{said}, and {came} back into a new one{more}."
+        if salvage.complete:
+            return f"{said} and a new one was started (it held no bookmarks)."
+        why = f": {salvage.error}" if salvage.error else ""
+        return f"{said} and a new one was started; none of its bookmarks could be read back{why}."
+
+    def _repair_in_memory(
+        self, exc: sqlite3.Error, err: BaseException, salvage: Salvage
+    ) -> sqlite3.Connection:
+        """The damaged file stays as it was; what was read back is shown from memory."""
+        if self._write_off is not None:
+            reason = self._write_off.removeprefix("saving bookmarks is off: ")
+        else:
+            reason = (err.strerror if isinstance(err, OSError) else None) or str(err)
+        if _failure(err) == "read-only" and self._write_off is None:
+            self._saving_off(f"{self.path} is damaged and cannot be repaired here ({reason})")
+        marks = len(salvage.rows["bookmarks"])
+        more = "" if salvage.complete else " (its damaged part may have held more)"
         self._notices.append(
-            f"The bookmarks database was damaged ({exc}); it was kept as {target} "
-            "and a new one was started."
+            f"The bookmarks database {self.path} is damaged ({exc}) and could not be "
+            f"repaired ({reason}); it was left as it was. {marks} of its bookmarks could be "
+            f"read and are shown{more}; saving works again once it can be repaired."
         )
-        return None
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        memory.row_factory = sqlite3.Row
+        self._migrate(memory)
+        self._fill(memory, salvage)
+        return self._use(memory, writes=False, file=None)
 
     def _aside_name(self) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -706,6 +836,75 @@ class BookmarkStore:
             companion = self.path.with_name(DB_NAME + suffix)
             if companion.exists():
                 os.rename(companion, target.with_name(target.name + suffix))
+
+    def _build(self, salvage: Salvage) -> Path:
+        """A new database, beside the damaged one, holding what was read back."""
+        temp = self.directory / f".{DB_NAME}.repair-{secrets.token_hex(4)}"
+        try:
+            conn = sqlite3.connect(temp, isolation_level=None)
+            try:
+                conn.row_factory = sqlite3.Row
+                self._migrate(conn)
+                self._fill(conn, salvage)
+            finally:
+                conn.close()
+        except BaseException:
+            self._remove(temp)
+            raise
+        return temp
+
+    @staticmethod
+    def _remove(temp: Path) -> None:
+        for path in (temp, temp.with_name(temp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+    @staticmethod
+    def _fill(conn: sqlite3.Connection, salvage: Salvage) -> None:
+        """Insert what was read back; a bookmark whose pair was lost gets a stand-in pair."""
+        now = _now()
+        with BookmarkStore._transaction(conn):
+            pairs: set[int] = set()
+            for row in salvage.rows["pairs"]:
+                values = [
+                    storable(value) if isinstance(value, str) else value
+                    for value in (row.get(name) for name in PAIR_COLUMNS)
+                ]
+                cursor = conn.execute(
+                    f"INSERT OR IGNORE INTO pairs ({', '.join(PAIR_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(PAIR_COLUMNS))})",
+                    values,
+                )
+                if cursor.rowcount:
+                    pairs.add(row["id"])
+            for row in salvage.rows["bookmarks"]:
+                if row["pair_id"] not in pairs:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO pairs (id, key, left_hash, right_hash, left_path, "
+                        "right_path, seen_at) VALUES (?, ?, '', '', ?, ?, ?)",
+                        (
+                            row["pair_id"],
+                            f"lost-{row['pair_id']}-{secrets.token_hex(4)}",
+                            LOST_PAIR_PATH,
+                            LOST_PAIR_PATH,
+                            now,
+                        ),
+                    )
+                    pairs.add(row["pair_id"])
+                mark = dict(row)
+                mark["note"] = mark.get("note") or ""
+                mark["updated_at"] = mark.get("updated_at") or mark["created_at"]
+                if mark["kind"] == "link" and mark.get("other_id") is None:
+                    mark["kind"] = "sentence"
+                values = [
+                    storable(value) if isinstance(value, str) else value
+                    for value in (mark.get(name) for name in BOOKMARK_COLUMNS)
+                ]
+                conn.execute(
+                    f"INSERT OR IGNORE INTO bookmarks ({', '.join(BOOKMARK_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(BOOKMARK_COLUMNS))})",
+                    values,
+                )
 
     # -- pairs -------------------------------------------------------------
 
