@@ -364,6 +364,67 @@ async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path
     assert blocker.read_text() == "not a folder"
 
 
+class _FullDisk(sqlite3.Connection):
+    """A connection whose writes fail as on a full disk while ``full`` is set."""
+
+    full = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if type(self).full and sql.split()[0].upper() in ("INSERT", "UPDATE", "COMMIT"):
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            raise error
+        return super().execute(sql, *args)
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[_FullDisk]:
+    """The store's connections from now on; set ``.full`` to fill the disk (tests/store
+    fills a real one)."""
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(
+        sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=_FullDisk, **k)
+    )
+    _FullDisk.full = False
+    return _FullDisk
+
+
+@sync
+async def test_a_full_disk_keeps_the_note_in_the_dialog_and_a_later_save_works(
+    tmp_path: Path, full_disk: type[_FullDisk]
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["saved before"])
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        full_disk.full = True
+        await pilot.press("b")
+        await pilot.pause()
+        await type_text(pilot, "my careful note")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)  # still open
+        assert dialog.query_one(Input).value == "my careful note"
+        error = dialog.query_one("#note-error")
+        assert error.display
+        shown = str(error.render())
+        assert "database or disk is full; free some space and try again" in shown
+        assert "The note is kept here" in shown
+        assert screen.check_action("bookmark", ()) is True  # saving is not switched off
+        full_disk.full = False  # space freed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any(m.startswith("Bookmarked ") for m in notifications(app))
+    notes = [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))]
+    assert notes == ["saved before", "my careful note"]
+
+
 @sync
 async def test_damaged_database_is_named_and_the_app_starts(tmp_path: Path) -> None:
     comparison = small_pair(tmp_path / "pair")

@@ -112,18 +112,22 @@ class Bookmarking:
             heading = f"Bookmark link {letter}{sentence} ↔ {other_letter}{other}"
             texts.append(comparison.article(other_side(side)).sentences[other].text)
 
-        def save(note: str | None) -> None:
-            if note is None:
-                return
+        def save(note: str) -> str | None:
+            # A failure (a full disk) keeps the dialog open with the typed note,
+            # and saving stays on: the next enter tries again.
             try:
                 self.store.add(self.pair, comparison, side, sentence, other_id=other, note=note)
             except BookmarksUnavailable as exc:
-                self._tell(str(exc), "error")
+                return str(exc)
+            return None
+
+        def saved(note: str | None) -> None:
+            if note is None:
                 return
             self.load()
             self._tell(f"{heading.replace('Bookmark', 'Bookmarked', 1)}.", "information")
 
-        self.screen.app.push_screen(NoteDialog(heading, tuple(texts)), save)
+        self.screen.app.push_screen(NoteDialog(heading, tuple(texts), save=save), saved)
 
     def show(self, jump: Callable[[Side, int], None]) -> None:
         """Open the bookmarks screen; ``jump`` selects the sentence chosen there."""
