@@ -353,7 +353,8 @@ async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path
     async with app.run_test(size=WIDE) as pilot:
         screen = main_screen(app)
         await pilot.pause()
-        assert any("bookmarks are disabled" in m for m in notifications(app))
+        (message,) = [m for m in notifications(app) if "bookmarks are disabled" in m]
+        assert f"({blocker} is a file, not a folder)" in message  # said once, saying why
         assert screen.check_action("bookmark", ()) is None  # greyed out
         await pilot.press("b")
         await pilot.pause()
@@ -423,6 +424,36 @@ async def test_a_full_disk_keeps_the_note_in_the_dialog_and_a_later_save_works(
         assert any(m.startswith("Bookmarked ") for m in notifications(app))
     notes = [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))]
     assert notes == ["saved before", "my careful note"]
+
+
+@sync
+async def test_a_read_only_data_dir_shows_saved_bookmarks_and_says_saving_is_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root passes every permission check, so the check's answer is injected here;
+    tests/store reads through a real read-only mount."""
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["saved before"])
+    from tui.store import bookmarks as module
+
+    monkeypatch.setattr(module.os, "access", lambda *args, **kwargs: False)
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "saving" in m]
+        assert message == (
+            f"saving bookmarks is off: {data} is read-only. "
+            "Saved bookmarks are shown; new ones cannot be saved."
+        )
+        assert len(screen.navigator.bookmarked) == 1
+        assert screen.check_action("bookmark", ()) is None  # greyed out
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["saved before"]
 
 
 @sync

@@ -69,20 +69,26 @@ class Bookmarking:
         was damaged) and after every change.
         """
         first = not self._warned
-        if first:
-            self._warned = True
-            reason = self.store.unwritable_reason()
-            if reason is not None:
-                self._tell(reason + ". The app works without them.", "warning")
+        self._warned = True
+        failed: str | None = None
         try:
             marks = self.store.for_pair(self.pair)
-            if marks and first and self.store.enabled:
-                self.store.seen(self.pair)
         except BookmarksUnavailable as exc:
-            self._tell(str(exc), "error")
+            failed = str(exc)
+            self._tell(failed, "error")
             marks = []
+        if marks and first:
+            self.store.seen(self.pair)  # best effort: never raises
         for notice in self.store.take_notices():
             self._tell(notice, "warning")
+        reason = self.store.unwritable_reason() if first else None
+        if reason is not None and reason != failed:
+            if self.store.readable:
+                self._tell(
+                    reason + ". Saved bookmarks are shown; new ones cannot be saved.", "warning"
+                )
+            else:
+                self._tell(reason + ". The app works without them.", "warning")
         self.placed = place(marks, self._comparison())
         shown: set[tuple[Side, int]] = set()
         for item in self.placed:
