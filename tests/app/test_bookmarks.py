@@ -271,10 +271,9 @@ async def test_delete_asks_first(tmp_path: Path) -> None:
     assert [b.note for b in store.for_pair(pair_identity(comparison))] == ["keep"]
 
 
-@pytest.mark.parametrize("key", ["e", "delete"])
 @sync
-async def test_a_store_error_on_the_bookmarks_screen_shows_inert(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
+async def test_a_store_error_on_delete_shows_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     comparison = small_pair(tmp_path / "pair")
     data = tmp_path / "\x1b]0;pwned\x07data"
@@ -286,19 +285,60 @@ async def test_a_store_error_on_the_bookmarks_screen_shows_inert(
         # What the store says when SQLite fails (root ignores chmod, so injected).
         raise BookmarksUnavailable(f"{store.path}: disk I/O error")
 
-    monkeypatch.setattr(store, "set_note", fails)
     monkeypatch.setattr(store, "delete", fails)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("B")
         await pilot.pause()
-        await pilot.press(key)
+        await pilot.press("delete")
         await pilot.pause()
-        await pilot.press("y" if key == "delete" else "enter")
+        await pilot.press("y")
         await pilot.pause()
         (message,) = [m for m in notifications(app) if "disk I/O error" in m]
     assert "␛]0;pwned␇data" in message
     assert "\x1b" not in message and "\x07" not in message
     assert [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))] == ["kept"]
+
+
+@sync
+async def test_an_edit_that_cannot_be_saved_keeps_the_typed_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "\x1b]0;pwned\x07data"
+    _seed(data, comparison, ["old note"])
+    app = StorydiffApp(comparison, data_dir=data)
+    store = app.bookmark_store
+    real_set_note = store.set_note
+    disk = {"full": True}
+
+    def set_note(bookmark_id: int, note: str) -> None:
+        if disk["full"]:  # the store's full-disk message (tests/store fills a real disk)
+            raise BookmarksUnavailable(f"not saved: cannot write {store.path}: disk is full")
+        real_set_note(bookmark_id, note)
+
+    monkeypatch.setattr(store, "set_note", set_note)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        dialog.query_one(Input).value = ""
+        await type_text(pilot, "new note")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, with the note as typed
+        assert dialog.query_one(Input).value == "new note"
+        shown = str(dialog.query_one("#note-error").render())
+        assert "␛]0;pwned␇data" in shown and "\x1b" not in shown
+        disk["full"] = False
+        await pilot.press("enter")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["new note"]
+    assert [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))] == ["new note"]
 
 
 @sync

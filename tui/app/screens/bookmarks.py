@@ -196,16 +196,19 @@ class BookmarksScreen(ModalScreen[Target | None]):
         mark = item.bookmark
 
         def saved(note: str | None) -> None:
-            if note is None:
-                return
-            error = self._set_note(mark.id, note)
-            if error:
-                self._tell_error(error)
-            self.reload(keep=mark.id)
+            if note is not None:
+                self.reload(keep=mark.id)
 
         sentences = (mark.text,) + ((mark.other_text,) if mark.other_text else ())
+        # A note that cannot be saved (a full disk) stays in the dialog with the error.
         self.app.push_screen(
-            NoteDialog(f"Edit the note of bookmark {_where(item)}", sentences, mark.note), saved
+            NoteDialog(
+                f"Edit the note of bookmark {_where(item)}",
+                sentences,
+                mark.note,
+                save=lambda note: self._set_note(mark.id, note),
+            ),
+            saved,
         )
 
     def action_delete(self) -> None:
