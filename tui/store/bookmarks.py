@@ -525,9 +525,11 @@ class BookmarkStore:
         )
 
     @staticmethod
-    def _configure(conn: sqlite3.Connection) -> None:
+    def _configure(conn: sqlite3.Connection, *, check: bool = True) -> None:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        if not check:
+            return
         # The check reads every page; a bookmarks file is small, and finding
         # damage now beats a failure in the middle of the user's work.
         result = conn.execute("PRAGMA quick_check").fetchone()
@@ -538,11 +540,12 @@ class BookmarkStore:
 
     def _open_file(self) -> sqlite3.Connection:
         """The database file opened for writing, checked and migrated."""
+        self._probe()
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves so that a write
         # transaction takes its lock up front (no deadlock between two windows).
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            self._configure(conn)
+            self._configure(conn, check=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
             # A deleted bookmark is overwritten, not left in a free page where a
@@ -553,6 +556,31 @@ class BookmarkStore:
             conn.close()
             raise
         return conn
+
+    def _probe(self) -> None:
+        """Check the database file through a read-only connection before writing to it.
+
+        Closing the last writing connection merges the write-ahead log into the
+        file: done to a damaged file, that would change the copy kept for the
+        user. A read-only connection never does. Anything but damage (a
+        folder that cannot take the log's index, the other window busy) is
+        left to the writing connection to meet.
+        """
+        if not self.path.exists():
+            return
+        try:
+            conn = sqlite3.connect(
+                f"{self.path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+            )
+        except sqlite3.Error:
+            return
+        try:
+            self._configure(conn)
+        except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):
+                raise
+        finally:
+            conn.close()
 
     def _open_read_only(self) -> sqlite3.Connection:
         """The database opened for reading only: saving is off, reading must still work.
