@@ -92,6 +92,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX bookmarks_pair ON bookmarks (pair_id)",
     ),
+    (
+        # Each bookmark names its pair by key too, so that a repair can give it
+        # back to its pair when the pair's own row was on a damaged page.
+        "ALTER TABLE bookmarks ADD COLUMN pair_key TEXT",
+        "UPDATE bookmarks SET pair_key = "
+        "(SELECT key FROM pairs WHERE pairs.id = bookmarks.pair_id)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The columns as the latest migration leaves them (a migration that adds one adds
@@ -119,7 +126,10 @@ BOOKMARK_COLUMNS = (
     "note",
     "created_at",
     "updated_at",
+    "pair_key",
 )
+# How many of BOOKMARK_COLUMNS the first schema had: a row saved then holds no more.
+_FIRST_BOOKMARK_COLUMNS = 11
 # Where a bookmark whose pair was lost with a damaged page is listed.
 LOST_PAIR_PATH = "(unknown: its record was in the damaged part of an old database)"
 
@@ -279,12 +289,19 @@ def _valid_bookmark(row: Row) -> bool:
         and _str_or_none(row.get("note"))
         and isinstance(row.get("created_at"), str)
         and _str_or_none(row.get("updated_at"))
+        and _str_or_none(row.get("pair_key"))
     )
 
 
 _SALVAGED = (
     Table("pairs", PAIR_COLUMNS, _valid_pair, newest="seen_at"),
-    Table("bookmarks", BOOKMARK_COLUMNS, _valid_bookmark, newest="updated_at"),
+    Table(
+        "bookmarks",
+        BOOKMARK_COLUMNS,
+        _valid_bookmark,
+        newest="updated_at",
+        least=_FIRST_BOOKMARK_COLUMNS,
+    ),
 )
 
 T = TypeVar("T")
@@ -905,21 +922,10 @@ class BookmarkStore:
                 )
                 if cursor.rowcount:
                     pairs.add(row["id"])
+            owner = BookmarkStore._lost_pairs(conn, salvage, pairs, now)
             for row in salvage.rows["bookmarks"]:
-                if row["pair_id"] not in pairs:
-                    conn.execute(
-                        "INSERT OR IGNORE INTO pairs (id, key, left_hash, right_hash, left_path, "
-                        "right_path, seen_at) VALUES (?, ?, '', '', ?, ?, ?)",
-                        (
-                            row["pair_id"],
-                            f"lost-{row['pair_id']}-{secrets.token_hex(4)}",
-                            LOST_PAIR_PATH,
-                            LOST_PAIR_PATH,
-                            now,
-                        ),
-                    )
-                    pairs.add(row["pair_id"])
                 mark = dict(row)
+                mark["pair_id"] = owner.get(mark["pair_id"], mark["pair_id"])
                 mark["note"] = mark.get("note") or ""
                 mark["updated_at"] = mark.get("updated_at") or mark["created_at"]
                 if mark["kind"] == "link" and mark.get("other_id") is None:
@@ -933,6 +939,40 @@ class BookmarkStore:
                     f"VALUES ({', '.join('?' * len(BOOKMARK_COLUMNS))})",
                     values,
                 )
+
+    @staticmethod
+    def _lost_pairs(
+        conn: sqlite3.Connection, salvage: Salvage, pairs: set[int], now: str
+    ) -> dict[int, int]:
+        """A pair for the bookmarks whose pair's row did not come back: its id for each.
+
+        A bookmark saved since pairs were named in bookmarks (schema 2) knows its
+        pair's key, and the pair is found again when its articles are next
+        opened; one saved before gets a pair of its own, listed as unknown.
+        """
+        lost: dict[int, list[Row]] = {}
+        for row in salvage.rows["bookmarks"]:
+            if row["pair_id"] not in pairs:
+                lost.setdefault(row["pair_id"], []).append(row)
+        owner: dict[int, int] = {}
+        for pair_id, marks in lost.items():
+            keys = [
+                m["pair_key"]
+                for m in sorted(marks, key=lambda m: m["created_at"])
+                if m.get("pair_key")
+            ]
+            key = storable(keys[-1]) if keys else f"lost-{pair_id}-{secrets.token_hex(4)}"
+            found = conn.execute("SELECT id FROM pairs WHERE key = ?", (key,)).fetchone()
+            if found is None:
+                cursor = conn.execute(
+                    "INSERT INTO pairs (key, left_hash, right_hash, left_path, right_path, "
+                    "seen_at) VALUES (?, '', '', ?, ?, ?)",
+                    (key, LOST_PAIR_PATH, LOST_PAIR_PATH, now),
+                )
+                owner[pair_id] = int(cursor.lastrowid or 0)
+            else:
+                owner[pair_id] = int(found[0])
+        return owner
 
     # -- pairs -------------------------------------------------------------
 
@@ -1085,8 +1125,21 @@ class BookmarkStore:
             pair_id = self._pair_id_for_write(conn, pair)
             cursor = conn.execute(
                 "INSERT INTO bookmarks (pair_id, kind, side, sentence_id, text, other_id, "
-                "other_text, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (pair_id, kind, side, sentence_id, text, other_id, other_text, note, now, now),
+                "other_text, note, created_at, updated_at, pair_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    pair_id,
+                    kind,
+                    side,
+                    sentence_id,
+                    text,
+                    other_id,
+                    other_text,
+                    note,
+                    now,
+                    now,
+                    pair.key,
+                ),
             )
             new_id = int(cursor.lastrowid or 0)
         return Bookmark(

@@ -58,12 +58,16 @@ class Table:
         valid: Whether a row read back is one (a record of another table, or
             one bent by the damage, is not).
         newest: The column that says which of two copies of a row is newer.
+        least: The fewest values a record of it holds: a row written before a
+            column was added has no value for it (read as None). Every column
+            by default.
     """
 
     name: str
     columns: Sequence[str]
     valid: Callable[[Row], bool]
     newest: str
+    least: int = 0
 
 
 @dataclass
@@ -267,9 +271,10 @@ def _records(
             continue
         for rowid, values in _leaf_cells(data, page, offset, size, usable):
             for table in tables:
-                if len(values) < len(table.columns) or values[0] is not None:
+                if len(values) < (table.least or len(table.columns)) or values[0] is not None:
                     continue
-                row = dict(zip(table.columns, values, strict=False))
+                row = dict.fromkeys(table.columns)
+                row.update(zip(table.columns, values, strict=False))
                 row[table.columns[0]] = rowid
                 if not table.valid(row):
                     continue
