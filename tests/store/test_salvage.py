@@ -83,6 +83,19 @@ def test_a_file_that_is_barely_a_database_reads_as_nothing(tmp_path: Path, conte
     assert db.read_bytes() == content  # never written to
 
 
+def test_a_file_too_large_to_be_a_bookmarks_database_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.store import salvage as module
+
+    db = tmp_path / "big.db"
+    _make(db, {1: "body 1"})
+    monkeypatch.setattr(module, "MAX_BYTES", db.stat().st_size - 1)
+    salvage = read_damaged(db, [NOTES])
+    assert salvage.rows == {"notes": []}
+    assert salvage.error is not None and salvage.error.startswith("the file is too large")
+
+
 def test_a_missing_file_says_why(tmp_path: Path) -> None:
     salvage = read_damaged(tmp_path / "gone.db", [NOTES])
     assert salvage.rows == {"notes": []}

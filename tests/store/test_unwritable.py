@@ -68,6 +68,9 @@ def _notes(data: Path, comparison: Comparison) -> list[str]:
             "{data}/bookmarks.db is a folder, not a database",
             id="db-folder",
         ),
+        pytest.param(
+            "database-is-a-pipe", "{data}/bookmarks.db is not a regular file", id="db-pipe"
+        ),
     ],
 )
 def test_a_folder_in_the_way_says_what_is_wrong(
@@ -86,8 +89,13 @@ def test_a_folder_in_the_way_says_what_is_wrong(
     elif layout == "below-a-file":
         blocker.write_text("a file, not a folder")
         data = blocker / "data"
-    else:
+    elif layout == "database-is-a-folder":
         (data / DB_NAME).mkdir(parents=True)
+    else:
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        data.mkdir()
+        os.mkfifo(data / DB_NAME)  # opening it to read would wait for a writer forever
     message = "bookmarks are disabled: " + expected.format(data=data, blocker=blocker)
 
     store = BookmarkStore(data)

@@ -431,6 +431,9 @@ class BookmarkStore:
             return f"bookmarks are disabled: cannot use {self.path} ({exc.strerror or exc})"
         if stat.S_ISDIR(found.st_mode):
             return f"bookmarks are disabled: {self.path} is a folder, not a database"
+        if not stat.S_ISREG(found.st_mode):
+            # A pipe or a device: opening one can wait forever, or read without end.
+            return f"bookmarks are disabled: {self.path} is not a regular file"
         return None
 
     def _file_in_the_way(self) -> Path | None:

@@ -43,6 +43,10 @@ _BUDGET = 50_000
 _LAST_ID = 2**63 - 1
 _MAGIC = b"SQLite format 3\x00"
 _TABLE_LEAF = 0x0D
+# The largest file read back (with its log): a bookmarks database of this size
+# holds tens of thousands of long notes, and a larger "database" is most likely
+# something else, not worth copying and holding in memory.
+MAX_BYTES = 64 * 2**20
 # Page sizes tried, most likely first, when the header that says it is damaged.
 _PAGE_SIZES = (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512)
 
@@ -96,11 +100,18 @@ def read_damaged(path: Path, tables: Sequence[Table]) -> Salvage:
         What was read. Nothing is raised for damage, however bad.
     """
     salvage = Salvage(rows={table.name: [] for table in tables})
+    wal = path.with_name(path.name + "-wal")
     try:
+        size = path.stat().st_size + (wal.stat().st_size if wal.is_file() else 0)
+        if size > MAX_BYTES:
+            salvage.error = (
+                f"the file is too large ({size / 2**20:.0f} MB, more than {MAX_BYTES // 2**20} MB)"
+            )
+            salvage.complete = False
+            return salvage
         with tempfile.TemporaryDirectory(prefix="storydiff-salvage-") as folder:
             copy = Path(folder) / "damaged.db"
             shutil.copyfile(path, copy)
-            wal = path.with_name(path.name + "-wal")
             if wal.is_file():
                 shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
             partial = _read_with_sqlite(copy, tables, salvage)
@@ -111,7 +122,7 @@ def read_damaged(path: Path, tables: Sequence[Table]) -> Salvage:
                 with contextlib.suppress(_Damaged, IndexError, struct.error, ValueError):
                     _read_pages(copy, [t for t in tables if t.name in partial], salvage)
     except OSError as exc:
-        salvage.error = f"it could not be copied to be read ({exc.strerror or exc})"
+        salvage.error = f"the file could not be copied to be read ({exc.strerror or exc})"
         salvage.complete = False
     return salvage
 
