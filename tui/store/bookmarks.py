@@ -802,28 +802,34 @@ class BookmarkStore:
         file (the damaged one is then left as it was), or None when nothing
         came back and no database is left (the next write starts one).
         """
+        # Closing a connection that found the damage mid-session merges its log
+        # into the file first: the copy kept then holds the latest changes too.
         self.close()
         salvage = read_damaged(self.path, _SALVAGED)
-        marks = len(salvage.rows["bookmarks"])
         built: Path | None = None
+        marks = 0
+        moved: Path | None = None
         target = self._aside_name()
         try:
             if self._write_off is not None:
                 raise OSError(errno.EROFS, self._write_off)
-            if marks:
-                built = self._build(salvage)
+            if salvage.rows["bookmarks"]:
+                built, marks = self._build(salvage)
             self._move_aside(target)
+            moved = target
             if built is not None:
                 os.replace(built, self.path)
                 built = None
         except FileNotFoundError:
+            if built is not None:
+                self._remove(built)
             # The other window moved it first (and repairs it): read what it leaves.
             return None
         except (OSError, sqlite3.Error) as err:
             if built is not None:
                 self._remove(built)
-            return self._repair_in_memory(exc, err, salvage)
-        self._notices.append(self._repaired(exc, target, salvage))
+            return self._repair_in_memory(exc, err, salvage, moved)
+        self._notices.append(self._repaired(exc, target, salvage, marks))
         if not marks:
             return None
         try:
@@ -833,8 +839,7 @@ class BookmarkStore:
         return self._use(conn, writes=True, file=self.path)
 
     @staticmethod
-    def _repaired(exc: sqlite3.Error, target: Path, salvage: Salvage) -> str:
-        marks = len(salvage.rows["bookmarks"])
+    def _repaired(exc: sqlite3.Error, target: Path, salvage: Salvage, marks: int) -> str:
         said = f"The bookmarks database was damaged ({exc}); it was kept as {target}"
         if marks:
             came = "1 bookmark came" if marks == 1 else f"{marks} bookmarks came"
@@ -846,26 +851,30 @@ class BookmarkStore:
         return f"{said} and a new one was started; none of its bookmarks could be read back{why}."
 
     def _repair_in_memory(
-        self, exc: sqlite3.Error, err: BaseException, salvage: Salvage
+        self, exc: sqlite3.Error, err: BaseException, salvage: Salvage, moved: Path | None
     ) -> sqlite3.Connection:
-        """The damaged file stays as it was; what was read back is shown from memory."""
+        """What was read back, shown from memory: no new database could be written here.
+
+        The damaged file stays as it was (or under ``moved``, if it was moved
+        aside before the failure).
+        """
         if self._write_off is not None:
             reason = self._write_off.removeprefix("saving bookmarks is off: ")
         else:
             reason = (err.strerror if isinstance(err, OSError) else None) or str(err)
         if _failure(err) == "read-only" and self._write_off is None:
             self._saving_off(f"{self.path} is damaged and cannot be repaired here ({reason})")
-        marks = len(salvage.rows["bookmarks"])
-        more = "" if salvage.complete else " (its damaged part may have held more)"
-        self._notices.append(
-            f"The bookmarks database {self.path} is damaged ({exc}) and could not be "
-            f"repaired ({reason}); it was left as it was. {marks} of its bookmarks could be "
-            f"read and are shown{more}; saving works again once it can be repaired."
-        )
         memory = sqlite3.connect(":memory:", isolation_level=None)
         memory.row_factory = sqlite3.Row
         self._migrate(memory)
-        self._fill(memory, salvage)
+        marks = self._fill(memory, salvage)
+        more = "" if salvage.complete else " (its damaged part may have held more)"
+        kept = "it was left as it was" if moved is None else f"it was kept as {moved}"
+        self._notices.append(
+            f"The bookmarks database {self.path} is damaged ({exc}) and could not be "
+            f"repaired ({reason}); {kept}. {marks} of its bookmarks could be "
+            f"read and are shown{more}; saving works again once it can be repaired."
+        )
         return self._use(memory, writes=False, file=None)
 
     def _aside_name(self) -> Path:
@@ -885,21 +894,26 @@ class BookmarkStore:
             if companion.exists():
                 os.rename(companion, target.with_name(target.name + suffix))
 
-    def _build(self, salvage: Salvage) -> Path:
-        """A new database, beside the damaged one, holding what was read back."""
+    def _build(self, salvage: Salvage) -> tuple[Path, int]:
+        """A new database, beside the damaged one, holding what was read back.
+
+        Returns:
+            Its path (a hidden name until it takes the damaged one's place) and
+            how many bookmarks it holds.
+        """
         temp = self.directory / f".{DB_NAME}.repair-{secrets.token_hex(4)}"
         try:
             conn = sqlite3.connect(temp, isolation_level=None)
             try:
                 conn.row_factory = sqlite3.Row
                 self._migrate(conn)
-                self._fill(conn, salvage)
+                marks = self._fill(conn, salvage)
             finally:
                 conn.close()
         except BaseException:
             self._remove(temp)
             raise
-        return temp
+        return temp, marks
 
     @staticmethod
     def _remove(temp: Path) -> None:
@@ -908,9 +922,14 @@ class BookmarkStore:
                 os.unlink(path)
 
     @staticmethod
-    def _fill(conn: sqlite3.Connection, salvage: Salvage) -> None:
-        """Insert what was read back; a bookmark whose pair was lost gets a stand-in pair."""
+    def _fill(conn: sqlite3.Connection, salvage: Salvage) -> int:
+        """Insert what was read back; returns how many bookmarks went in.
+
+        A bookmark whose pair's row was lost gets a stand-in pair (see
+        :meth:`_lost_pairs`); a row the schema refuses is left out.
+        """
         now = _now()
+        marks = 0
         with BookmarkStore._transaction(conn):
             pairs: set[int] = set()
             for row in salvage.rows["pairs"]:
@@ -937,11 +956,13 @@ class BookmarkStore:
                     storable(value) if isinstance(value, str) else value
                     for value in (mark.get(name) for name in BOOKMARK_COLUMNS)
                 ]
-                conn.execute(
+                cursor = conn.execute(
                     f"INSERT OR IGNORE INTO bookmarks ({', '.join(BOOKMARK_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(BOOKMARK_COLUMNS))})",
                     values,
                 )
+                marks += cursor.rowcount
+        return marks
 
     @staticmethod
     def _lost_pairs(
