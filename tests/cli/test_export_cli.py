@@ -110,6 +110,41 @@ def test_damaged_database_still_exports_and_says_so(data: Path, pair: list[str],
     assert any(p.name.startswith("bookmarks.db.damaged-") for p in data.iterdir())
 
 
+def test_a_damaged_database_lists_what_came_back_and_says_how_many(
+    data: Path, pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.engine import compare_files
+
+    comparison = compare_files(*pair)
+    store = BookmarkStore(data)
+    for n in range(40):
+        store.add(
+            pair_identity(comparison),
+            comparison,
+            "left",
+            comparison.left.body[0].id,
+            note=f"note {n:02} " + "w" * 300,
+        )
+    store.close()
+    db = data / "bookmarks.db"
+    damaged = bytearray(db.read_bytes())
+    damaged[0:4096] = b"\xee" * 4096  # the first page: header and the list of tables
+    db.write_bytes(bytes(damaged))
+
+    assert main(["bookmarks", *pair]) == 0
+    captured = capsys.readouterr()
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith("storydiff: warning: The bookmarks database was damaged")
+    assert "40 bookmarks came back into a new one" in warning
+    assert captured.out.count("note ") == 40
+    kept = [p for p in data.iterdir() if p.name.startswith("bookmarks.db.damaged-")]
+    assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [
+        bytes(damaged)
+    ]
+    assert main(["bookmarks", *pair]) == 0  # repaired: said once
+    assert capsys.readouterr().err == ""
+
+
 def test_bookmarks_lists_one_pair_and_all(data: Path, pair: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["bookmarks", *pair]) == 0
     assert "No bookmarks" in capsys.readouterr().out
