@@ -517,6 +517,31 @@ async def test_damaged_database_is_named_and_the_app_starts(tmp_path: Path) -> N
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@sync
+async def test_a_damaged_database_gives_its_bookmarks_back_and_says_how_many(
+    tmp_path: Path,
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["first " + "n" * 2000, "second " + "n" * 2000, "third"]).close()
+    db = data / DB_NAME
+    assert db.stat().st_size > 2 * 4096  # closed: every page is in the file
+    damaged = bytearray(db.read_bytes())
+    damaged[0:4096] = bytes(4096)  # the first page: the header and the list of tables
+    db.write_bytes(bytes(damaged))
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "damaged" in m]
+        assert "3 bookmarks came back into a new one" in message
+        assert len(main_screen(app).navigator.bookmarked) == 3
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note[:6] for item in bookmarks.shown] == ["first ", "second", "third"]
+
+
 # --- snapshots ---------------------------------------------------------------------
 
 
