@@ -71,6 +71,11 @@ def _notes(data: Path, comparison: Comparison) -> list[str]:
         pytest.param(
             "database-is-a-pipe", "{data}/bookmarks.db is not a regular file", id="db-pipe"
         ),
+        pytest.param(
+            "log-is-a-folder",
+            "{data}/bookmarks.db-wal is not a regular file (SQLite keeps the database's log there)",
+            id="log-folder",
+        ),
     ],
 )
 def test_a_folder_in_the_way_says_what_is_wrong(
@@ -91,6 +96,9 @@ def test_a_folder_in_the_way_says_what_is_wrong(
         data = blocker / "data"
     elif layout == "database-is-a-folder":
         (data / DB_NAME).mkdir(parents=True)
+    elif layout == "log-is-a-folder":
+        _save(data, comparison, ["saved"])
+        (data / (DB_NAME + "-wal")).mkdir()
     else:
         if not hasattr(os, "mkfifo"):
             pytest.skip("no named pipes here")
@@ -120,7 +128,11 @@ def test_a_folder_in_the_way_says_what_is_wrong(
     assert captured.out.startswith("# ")
     if blocker.is_file():
         assert blocker.read_text() == "a file, not a folder"
-    assert not (data / DB_NAME).is_file()
+    if layout == "log-is-a-folder":
+        (data / (DB_NAME + "-wal")).rmdir()
+        assert _notes(data, comparison) == ["saved"]  # nothing saved was touched
+    else:
+        assert not (data / DB_NAME).is_file()
 
 
 # --- read-only ----------------------------------------------------------------------------

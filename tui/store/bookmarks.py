@@ -434,6 +434,19 @@ class BookmarkStore:
         if not stat.S_ISREG(found.st_mode):
             # A pipe or a device: opening one can wait forever, or read without end.
             return f"bookmarks are disabled: {self.path} is not a regular file"
+        for suffix in ("-wal", "-shm"):
+            companion = self.path.with_name(DB_NAME + suffix)
+            try:
+                found = os.stat(companion)
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                return f"bookmarks are disabled: cannot use {companion} ({exc.strerror or exc})"
+            if not stat.S_ISREG(found.st_mode):
+                return (
+                    f"bookmarks are disabled: {companion} is not a regular file "
+                    "(SQLite keeps the database's log there)"
+                )
         return None
 
     def _file_in_the_way(self) -> Path | None:
