@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -109,6 +110,26 @@ def test_a_file_that_must_be_new_is_never_replaced(work: Path) -> None:
     assert (work / "mine.md").read_text(encoding="utf-8") == OLD
     assert (work / "dangling.md").is_symlink() and not (work / "nowhere").exists()
     assert sorted(p.name for p in work.iterdir()) == ["dangling.md", "mine.md"]
+
+
+def test_a_target_that_is_not_a_regular_file_is_never_replaced(
+    work: Path, pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renaming over /dev/null (as root, --force) would put a file where the device was."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(work / "pipe")
+    (work / "to-null").symlink_to(os.devnull)
+    (work / "folder").mkdir()
+    for name in ("pipe", "to-null", "folder"):
+        assert main(["export", *pair, "-o", name, "--force"]) == 1
+        assert capsys.readouterr().err == (
+            f"storydiff: cannot write {name}: not a regular file, so it is not replaced\n"
+        )
+    assert stat.S_ISFIFO(os.stat(work / "pipe").st_mode)
+    assert stat.S_ISCHR(os.stat(work / "to-null").st_mode)
+    assert (work / "to-null").is_symlink() and (work / "folder").is_dir()
+    assert sorted(p.name for p in work.iterdir()) == ["folder", "pipe", "to-null"]
 
 
 def test_permissions_are_those_of_a_new_file_or_of_the_file_replaced(work: Path) -> None:
