@@ -405,34 +405,9 @@ async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path
     assert blocker.read_text() == "not a folder"
 
 
-class _FullDisk(sqlite3.Connection):
-    """A connection whose writes fail as on a full disk while ``full`` is set."""
-
-    full = False
-
-    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        if type(self).full and sql.split()[0].upper() in ("INSERT", "UPDATE", "COMMIT"):
-            error = sqlite3.OperationalError("database or disk is full")
-            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
-            raise error
-        return super().execute(sql, *args)
-
-
-@pytest.fixture
-def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[_FullDisk]:
-    """The store's connections from now on; set ``.full`` to fill the disk (tests/store
-    fills a real one)."""
-    real_connect = sqlite3.connect
-    monkeypatch.setattr(
-        sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=_FullDisk, **k)
-    )
-    _FullDisk.full = False
-    return _FullDisk
-
-
 @sync
 async def test_a_full_disk_keeps_the_note_in_the_dialog_and_a_later_save_works(
-    tmp_path: Path, full_disk: type[_FullDisk]
+    tmp_path: Path, full_disk: Any
 ) -> None:
     comparison = small_pair(tmp_path / "pair")
     data = tmp_path / "data"

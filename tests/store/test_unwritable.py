@@ -403,35 +403,9 @@ def test_a_real_full_disk_fails_one_save_and_the_next_one_works(
     assert result["fresh_notes"] == ["first"]
 
 
-class _FullDisk(sqlite3.Connection):
-    """A connection whose writes fail as on a full disk while ``full`` is set."""
-
-    full = False
-
-    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        if type(self).full and sql.split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "COMMIT"):
-            error = sqlite3.OperationalError("database or disk is full")
-            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
-            raise error
-        return super().execute(sql, *args)
-
-
-@pytest.fixture
-def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[_FullDisk]:
-    """Every connection the store opens from now on; set ``.full`` to fill the disk."""
-    real_connect = sqlite3.connect
-
-    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-        return real_connect(*args, factory=_FullDisk, **kwargs)
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    _FullDisk.full = False
-    return _FullDisk
-
-
 @pytest.mark.parametrize("change", ["add", "set_note", "delete"])
 def test_a_full_disk_fails_that_change_and_leaves_saving_on(
-    tmp_path: Path, comparison: Comparison, full_disk: type[_FullDisk], change: str
+    tmp_path: Path, comparison: Comparison, full_disk: Any, change: str
 ) -> None:
     pair = pair_identity(comparison)
     store = BookmarkStore(tmp_path)
