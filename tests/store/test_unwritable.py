@@ -287,6 +287,39 @@ def test_bookmarks_stay_readable_when_writes_are_disabled(
     assert _notes(tmp_path, comparison) == ["saved before"]
 
 
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        pytest.param("data", "{data} is read-only", id="empty-folder"),
+        pytest.param(
+            "data/sub",
+            "the data directory {data}/sub cannot be created ({data} is read-only)",
+            id="missing-folder",
+        ),
+    ],
+)
+def test_nothing_saved_yet_on_a_read_only_disk(
+    tmp_path: Path,
+    comparison: Comparison,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    reason: str,
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    from tui.store import bookmarks as module
+
+    monkeypatch.setattr(module.os, "access", lambda *args, **kwargs: False)
+    store = BookmarkStore(tmp_path / where)
+    assert store.list_all() == []  # nothing saved: nothing to say it cannot be read
+    expected = "saving bookmarks is off: " + reason.format(data=data)
+    assert store.unwritable_reason() == expected
+    with pytest.raises(BookmarksUnavailable) as info:
+        store.add(pair_identity(comparison), comparison, "left", comparison.left.body[0].id)
+    assert str(info.value) == expected
+    assert list(data.iterdir()) == []
+
+
 def test_a_write_refused_as_read_only_turns_saving_off_not_reading(
     tmp_path: Path, comparison: Comparison, monkeypatch: pytest.MonkeyPatch
 ) -> None:

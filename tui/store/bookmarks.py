@@ -380,7 +380,9 @@ class BookmarkStore:
                 ancestor = ancestor.parent
             if not os.access(ancestor, os.W_OK | os.X_OK):
                 reason = (
-                    f"the data directory {self.directory} cannot be written "
+                    f"{ancestor} is read-only"
+                    if ancestor == self.directory
+                    else f"the data directory {self.directory} cannot be created "
                     f"({ancestor} is read-only)"
                 )
         if reason is not None:
