@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,3 +69,33 @@ def shared() -> Callable[[str], Path]:
 def update_golden() -> bool:
     """Whether golden files are being rewritten (``STORYDIFF_UPDATE_GOLDEN=1``)."""
     return os.environ.get(UPDATE_GOLDEN_ENV) == "1"
+
+
+class FullDisk(sqlite3.Connection):
+    """A connection whose writes fail as on a full disk while ``full`` is set.
+
+    SQLite's own error, code and all (SQLITE_FULL), for the tests that cannot
+    mount a small disk; tests/store/test_unwritable.py also fills a real one.
+    """
+
+    full = False
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if type(self).full and sql.split()[0].upper() in ("INSERT", "UPDATE", "DELETE", "COMMIT"):
+            error = sqlite3.OperationalError("database or disk is full")
+            error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            raise error
+        return super().execute(sql, *args)
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> type[FullDisk]:
+    """Every SQLite connection opened from now on; set ``.full`` to fill the disk."""
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return real_connect(*args, factory=FullDisk, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    FullDisk.full = False
+    return FullDisk

@@ -8,11 +8,13 @@ input is decided in `tui.sources`, not here.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compare_documents
 from tui.sources import DEFAULT_TIMEOUT
@@ -24,12 +26,30 @@ if TYPE_CHECKING:
 
 PROG = "storydiff"
 _MAX_TIMEOUT = 3600.0
+# A terabyte, near enough: far above any article, and a byte count every
+# reader and socket call still takes as an int.
+_MAX_MEGABYTES = 1_000_000
 #: Every subcommand (see :func:`build_parser`).
 COMMANDS = ("open", "compare", "export", "bookmarks")
 #: The subcommand that runs when the first argument names none: `storydiff A B` opens the app.
 DEFAULT_COMMAND = "open"
 
 Run = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line of stderr (exit code 2).
+
+    argparse prints the whole usage before the error; a wrong option then
+    reads as several lines that bury the one that matters. The error names
+    where the usage is instead. Its message quotes the user's arguments, so it
+    goes through the sanitiser like every other message.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tui.sanitize import printable
+
+        self.exit(2, f"{printable(f'{self.prog}: {message}')} (see {self.prog} --help)\n")
 
 
 def _sensitivity(value: str) -> float:
@@ -47,9 +67,16 @@ def _megabytes(value: str) -> int:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return int(number * 1024 * 1024)
+    # Checked before converting: int() of inf (from "inf", or "1e308" times a
+    # megabyte) raises OverflowError, and nan compares false with everything.
+    if not 0 < number <= _MAX_MEGABYTES:
+        raise argparse.ArgumentTypeError(
+            f"must be more than 0 and at most {_MAX_MEGABYTES}, got {value}"
+        )
+    size = int(number * 1024 * 1024)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be at least one byte, got {value}")
+    return size
 
 
 def _seconds(value: str) -> float:
@@ -73,9 +100,9 @@ def _theme(value: str) -> str:
     return value
 
 
-def _pair_options() -> argparse.ArgumentParser:
+def _pair_options() -> _Parser:
     """The options of every command that compares two articles."""
-    parser = argparse.ArgumentParser(add_help=False)
+    parser = _Parser(add_help=False)
     parser.add_argument(
         "--sensitivity",
         type=_sensitivity,
@@ -113,8 +140,8 @@ def _pair_options() -> argparse.ArgumentParser:
     return parser
 
 
-def _data_dir_option() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False)
+def _data_dir_option() -> _Parser:
+    parser = _Parser(add_help=False)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -125,8 +152,8 @@ def _data_dir_option() -> argparse.ArgumentParser:
     return parser
 
 
-def _articles(*, optional: bool = False) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(add_help=False)
+def _articles(*, optional: bool = False) -> _Parser:
+    parser = _Parser(add_help=False)
     nargs = "?" if optional else None
     parser.add_argument(
         "left",
@@ -140,7 +167,7 @@ def _articles(*, optional: bool = False) -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: a parser per subcommand, each run by its ``run`` default."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Compare how two outlets reported the same story, side by side.",
         epilog=f"'{PROG} LEFT RIGHT' is '{PROG} {DEFAULT_COMMAND} LEFT RIGHT'; with no "
@@ -230,7 +257,10 @@ def _say(message: str) -> None:
     # and always one line.
     from tui.sanitize import printable
 
-    print(f"{PROG}: {printable(message)}", file=sys.stderr)
+    # Standard error that cannot be written (a full device) leaves nowhere to
+    # say it; the exit code still does.
+    with contextlib.suppress(OSError):
+        print(f"{PROG}: {printable(message)}", file=sys.stderr)
 
 
 def load_pair(
@@ -350,28 +380,36 @@ def _open_store(data_dir_arg: str | None) -> BookmarkStore:
 
 
 def _pair_bookmarks(comparison: Comparison, data_dir_arg: str | None) -> list[Bookmark]:
-    """This pair's saved bookmarks; a warning and none when bookmarks are unavailable."""
-    from tui.store import BookmarksUnavailable, pair_identity
+    """This pair's saved bookmarks (notices said as warnings).
+
+    Raises:
+        BookmarksUnavailable: they cannot be read; the message says why.
+    """
+    from tui.store import pair_identity
 
     store = _open_store(data_dir_arg)
     try:
-        marks = store.for_pair(pair_identity(comparison))
-    except BookmarksUnavailable as exc:
-        _say(f"warning: {exc}")
-        marks = []
-    for notice in store.take_notices():
-        _say(f"warning: {notice}")
-    store.close()
-    return marks
+        return store.for_pair(pair_identity(comparison))
+    finally:
+        for notice in store.take_notices():
+            _say(f"warning: {notice}")
+        store.close()
 
 
 def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pathlib import Path
 
     from tui.report.export import default_name, render, write_new
+    from tui.store import BookmarksUnavailable
 
     comparison = _pair_from_args(args, args.left, args.right)
-    text = render(args.format, comparison, _pair_bookmarks(comparison, args.data_dir))
+    try:
+        marks = _pair_bookmarks(comparison, args.data_dir)
+    except BookmarksUnavailable as exc:
+        # The comparison is still worth having; the message says what it lacks.
+        _say(f"warning: {exc}; exporting without bookmarks")
+        marks = []
+    text = render(args.format, comparison, marks)
     if args.output == "-":
         sys.stdout.write(text)
         return 0
@@ -411,9 +449,13 @@ def _run_bookmarks(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         sys.stdout.write(all_listing(pairs, args.format))
         return 0
     comparison = _pair_from_args(args, args.left, args.right)
-    sys.stdout.write(
-        pair_listing(comparison, _pair_bookmarks(comparison, args.data_dir), args.format)
-    )
+    try:
+        marks = _pair_bookmarks(comparison, args.data_dir)
+    except BookmarksUnavailable as exc:
+        # Never "no bookmarks" when they could not be read.
+        _say(str(exc))
+        return 1
+    sys.stdout.write(pair_listing(comparison, marks, args.format))
     return 0
 
 
@@ -476,8 +518,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     args = build_parser().parse_args(_with_command(list(sys.argv[1:] if argv is None else argv)))
     run: Run = args.run
+    if sys.stderr is None:
+        # File descriptor 2 closed (`2>&-`): messages have nowhere to go, exit codes still do.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - open for the run
+    if sys.stdout is None:
+        # Python starts with no sys.stdout when file descriptor 1 is closed (`>&-`).
+        _say("cannot write to standard output: it is closed")
+        return 1
     try:
-        return run(args, args.parser)
+        code = run(args, args.parser)
+        # Output is buffered: a full device or a reader gone often shows only here,
+        # and after main returns it would be a traceback.
+        sys.stdout.flush()
+        return code
     except InputError as exc:
         _say(str(exc))
         return 2
@@ -485,6 +538,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (`| head`): not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return 1
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRORS:
+            raise
+        _drop_output()
+        _say(f"cannot write to standard output: {exc.strerror or exc}")
+        return 1
+
+
+# Why writing to standard output can fail: `>/dev/full`, a full disk or quota, a
+# file size limit, a device error. Errors naming a file come from elsewhere.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _drop_output() -> None:
+    """Send what is still buffered for standard output nowhere.
+
+    Python flushes standard output once more on exit; writing to the same
+    broken file would fail again, as a second error after ours.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Coroutine
@@ -24,7 +25,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.screens.note_dialog import NoteDialog
 from tui.app.widgets.article_view import ArticleView
 from tui.engine import Comparison, compare_files
-from tui.store import DATA_DIR_ENV, BookmarkStore, pair_identity
+from tui.store import DATA_DIR_ENV, BookmarkStore, BookmarksUnavailable, pair_identity
 from tui.store.bookmarks import DB_NAME
 
 WIDE = (120, 40)
@@ -141,6 +142,35 @@ async def test_bookmark_survives_restart_with_files_moved_and_renamed(
 
 
 @sync
+async def test_a_file_named_in_bytes_takes_a_bookmark_and_reopens(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    """A file name that is not valid UTF-8 crashed b, then every start of the pair."""
+    folder = os.fsencode(tmp_path)
+    left = os.fsdecode(os.path.join(folder, b"caf\xe9-\xff.txt"))
+    try:
+        shutil.copyfile(sample_paths[0], left)
+    except OSError as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc.strerror})")
+    data = tmp_path / "data"
+    for _ in range(2):
+        app = StorydiffApp(compare_files(left, sample_paths[1]), data_dir=data)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("j", "b")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteDialog)
+            await type_text(pilot, "bytes")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            assert not [m for m in notifications(app) if "disabled" in m or "rror" in m]
+    ((record, marks),) = BookmarkStore(data).list_all()
+    assert record.left_path.endswith("caf\\xe9-\\xff.txt")
+    # The second start found the first bookmark on that sentence, so b edited its note.
+    assert [b.note for b in marks] == ["bytesbytes"]
+
+
+@sync
 async def test_escape_cancels_the_note_dialog(tmp_path: Path) -> None:
     comparison = small_pair(tmp_path / "pair")
     data = tmp_path / "data"
@@ -245,6 +275,76 @@ async def test_delete_asks_first(tmp_path: Path) -> None:
 
 
 @sync
+async def test_a_store_error_on_delete_shows_inert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "\x1b]0;pwned\x07data"
+    _seed(data, comparison, ["kept"])
+    app = StorydiffApp(comparison, data_dir=data)
+    store = app.bookmark_store
+
+    def fails(*args: object) -> None:
+        # What the store says when SQLite fails (root ignores chmod, so injected).
+        raise BookmarksUnavailable(f"{store.path}: disk I/O error")
+
+    monkeypatch.setattr(store, "delete", fails)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "disk I/O error" in m]
+    assert "␛]0;pwned␇data" in message
+    assert "\x1b" not in message and "\x07" not in message
+    assert [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))] == ["kept"]
+
+
+@sync
+async def test_an_edit_that_cannot_be_saved_keeps_the_typed_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "\x1b]0;pwned\x07data"
+    _seed(data, comparison, ["old note"])
+    app = StorydiffApp(comparison, data_dir=data)
+    store = app.bookmark_store
+    real_set_note = store.set_note
+    disk = {"full": True}
+
+    def set_note(bookmark_id: int, note: str) -> None:
+        if disk["full"]:  # the store's full-disk message (tests/store fills a real disk)
+            raise BookmarksUnavailable(f"not saved: cannot write {store.path}: disk is full")
+        real_set_note(bookmark_id, note)
+
+    monkeypatch.setattr(store, "set_note", set_note)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)
+        dialog.query_one(Input).value = ""
+        await type_text(pilot, "new note")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog  # still open, with the note as typed
+        assert dialog.query_one(Input).value == "new note"
+        shown = str(dialog.query_one("#note-error").render())
+        assert "␛]0;pwned␇data" in shown and "\x1b" not in shown
+        disk["full"] = False
+        await pilot.press("enter")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["new note"]
+    assert [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))] == ["new note"]
+
+
+@sync
 async def test_filter_by_text(tmp_path: Path) -> None:
     comparison = small_pair(tmp_path / "pair")
     _seed(tmp_path / "data", comparison, ["alpha claim", "beta claim", "gamma"])
@@ -303,7 +403,8 @@ async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path
     async with app.run_test(size=WIDE) as pilot:
         screen = main_screen(app)
         await pilot.pause()
-        assert any("bookmarks are disabled" in m for m in notifications(app))
+        (message,) = [m for m in notifications(app) if "bookmarks are disabled" in m]
+        assert f"({blocker} is a file, not a folder)" in message  # said once, saying why
         assert screen.check_action("bookmark", ()) is None  # greyed out
         await pilot.press("b")
         await pilot.pause()
@@ -312,6 +413,72 @@ async def test_unwritable_data_dir_disables_bookmarks_but_the_app_works(tmp_path
         await pilot.pause()
         assert screen.selection is not None
     assert blocker.read_text() == "not a folder"
+
+
+@sync
+async def test_a_full_disk_keeps_the_note_in_the_dialog_and_a_later_save_works(
+    tmp_path: Path, full_disk: Any
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["saved before"])
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        full_disk.full = True
+        await pilot.press("b")
+        await pilot.pause()
+        await type_text(pilot, "my careful note")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)  # still open
+        assert dialog.query_one(Input).value == "my careful note"
+        error = dialog.query_one("#note-error")
+        assert error.display
+        shown = str(error.render())
+        assert "database or disk is full; free some space and try again" in shown
+        assert "The note is kept here" in shown
+        assert screen.check_action("bookmark", ()) is True  # saving is not switched off
+        full_disk.full = False  # space freed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any(m.startswith("Bookmarked ") for m in notifications(app))
+    notes = [b.note for b in BookmarkStore(data).for_pair(pair_identity(comparison))]
+    assert notes == ["saved before", "my careful note"]
+
+
+@sync
+async def test_a_read_only_data_dir_shows_saved_bookmarks_and_says_saving_is_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root passes every permission check, so the check's answer is injected here;
+    tests/store reads through a real read-only mount."""
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["saved before"])
+    from tui.store import bookmarks as module
+
+    monkeypatch.setattr(module.os, "access", lambda *args, **kwargs: False)
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "saving" in m]
+        assert message == (
+            f"saving bookmarks is off: {data} is read-only. "
+            "Saved bookmarks are shown; new ones cannot be saved."
+        )
+        assert len(screen.navigator.bookmarked) == 1
+        assert screen.check_action("bookmark", ()) is None  # greyed out
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note for item in bookmarks.shown] == ["saved before"]
 
 
 @sync
@@ -333,6 +500,31 @@ async def test_damaged_database_is_named_and_the_app_starts(tmp_path: Path) -> N
     assert len(BookmarkStore(data).for_pair(pair_identity(comparison))) == 1
     with sqlite3.connect(data / DB_NAME) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@sync
+async def test_a_damaged_database_gives_its_bookmarks_back_and_says_how_many(
+    tmp_path: Path,
+) -> None:
+    comparison = small_pair(tmp_path / "pair")
+    data = tmp_path / "data"
+    _seed(data, comparison, ["first " + "n" * 2000, "second " + "n" * 2000, "third"]).close()
+    db = data / DB_NAME
+    assert db.stat().st_size > 2 * 4096  # closed: every page is in the file
+    damaged = bytearray(db.read_bytes())
+    damaged[0:4096] = bytes(4096)  # the first page: the header and the list of tables
+    db.write_bytes(bytes(damaged))
+    app = StorydiffApp(comparison, data_dir=data)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        (message,) = [m for m in notifications(app) if "damaged" in m]
+        assert "3 bookmarks came back into a new one" in message
+        assert len(main_screen(app).navigator.bookmarked) == 3
+        await pilot.press("B")
+        await pilot.pause()
+        bookmarks = app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        assert [item.bookmark.note[:6] for item in bookmarks.shown] == ["first ", "second", "third"]
 
 
 # --- snapshots ---------------------------------------------------------------------

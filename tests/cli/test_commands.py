@@ -30,10 +30,10 @@ def test_without_a_command_the_app_is_the_command(
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
     assert exit_info.value.code == 2
-    err = capsys.readouterr().err
-    assert "give two articles, or none to open the sample pair" in err
-    # Its usage reads as the plain command.
-    assert err.startswith("usage: storydiff [-h]")
+    # One line, naming the plain command (which is how it is mostly run).
+    assert capsys.readouterr().err == (
+        "storydiff: give two articles, or none to open the sample pair (see storydiff --help)\n"
+    )
 
 
 def test_an_unknown_option_of_a_command_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,3 +41,35 @@ def test_an_unknown_option_of_a_command_is_exit_2(capsys: pytest.CaptureFixture[
         main(["compare", "a.txt", "b.txt", "--data-dir", "x"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments: --data-dir" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        pytest.param(
+            ["compare", "a.txt", "b.txt", "--max-size", "inf"],
+            "storydiff compare: argument --max-size: must be more than 0 and at most 1000000, "
+            "got inf (see storydiff compare --help)",
+            id="bad-value",
+        ),
+        pytest.param(
+            ["bookmarks", "a.txt"],
+            "storydiff bookmarks: give two articles, or --all (see storydiff bookmarks --help)",
+            id="check-by-hand",
+        ),
+        pytest.param(
+            ["compare", "a.txt", "b.txt", "\x1b]0;pwned\x07"],
+            "storydiff: unrecognized arguments: \u241b]0;pwned\u2407 (see storydiff --help)",
+            id="hostile-argument",
+        ),
+    ],
+)
+def test_a_usage_error_is_one_inert_line(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.err == expected + "\n"
+    assert captured.out == ""

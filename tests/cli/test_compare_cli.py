@@ -293,6 +293,10 @@ def test_importing_the_engine_loads_no_ui_or_platform_libraries() -> None:
         pytest.param(["--sensitivity", "high"], id="sensitivity-word"),
         pytest.param(["--max-size", "0"], id="max-size-zero"),
         pytest.param(["--max-size", "lots"], id="max-size-word"),
+        pytest.param(["--max-size", "inf"], id="max-size-inf"),
+        pytest.param(["--max-size", "1e308"], id="max-size-overflows"),
+        pytest.param(["--max-size", "nan"], id="max-size-nan"),
+        pytest.param(["--max-size", "1e-300"], id="max-size-under-a-byte"),
         pytest.param(["--format", "xml"], id="format-unknown"),
     ],
 )

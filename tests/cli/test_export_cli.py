@@ -110,6 +110,41 @@ def test_damaged_database_still_exports_and_says_so(data: Path, pair: list[str],
     assert any(p.name.startswith("bookmarks.db.damaged-") for p in data.iterdir())
 
 
+def test_a_damaged_database_lists_what_came_back_and_says_how_many(
+    data: Path, pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.engine import compare_files
+
+    comparison = compare_files(*pair)
+    store = BookmarkStore(data)
+    for n in range(40):
+        store.add(
+            pair_identity(comparison),
+            comparison,
+            "left",
+            comparison.left.body[0].id,
+            note=f"note {n:02} " + "w" * 300,
+        )
+    store.close()
+    db = data / "bookmarks.db"
+    damaged = bytearray(db.read_bytes())
+    damaged[0:4096] = b"\xee" * 4096  # the first page: header and the list of tables
+    db.write_bytes(bytes(damaged))
+
+    assert main(["bookmarks", *pair]) == 0
+    captured = capsys.readouterr()
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith("storydiff: warning: The bookmarks database was damaged")
+    assert "40 bookmarks came back into a new one" in warning
+    assert captured.out.count("note ") == 40
+    kept = [p for p in data.iterdir() if p.name.startswith("bookmarks.db.damaged-")]
+    assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [
+        bytes(damaged)
+    ]
+    assert main(["bookmarks", *pair]) == 0  # repaired: said once
+    assert capsys.readouterr().err == ""
+
+
 def test_bookmarks_lists_one_pair_and_all(data: Path, pair: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["bookmarks", *pair]) == 0
     assert "No bookmarks" in capsys.readouterr().out
@@ -124,6 +159,39 @@ def test_bookmarks_lists_one_pair_and_all(data: Path, pair: list[str], capsys) -
     assert [b["note"] for b in entry["bookmarks"]] == ["first note"]
     assert main(["bookmarks", *pair, "--format", "json"]) == 0
     assert [b["note"] for b in json.loads(capsys.readouterr().out)["bookmarks"]] == ["first note"]
+
+
+def test_bookmarks_of_a_file_named_in_bytes_list_and_export(
+    tmp_path: Path, sample_paths: tuple[Path, Path]
+) -> None:
+    import os
+    import shutil
+
+    left = os.path.join(os.fsencode(tmp_path), b"caf\xe9-\xff.txt")
+    try:
+        shutil.copyfile(sample_paths[0], left)
+    except OSError as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc.strerror})")
+    data = tmp_path / "data"
+    _bookmark(data, os.fsdecode(left), str(sample_paths[1]), note="bytes note")
+    right = os.fsencode(sample_paths[1])
+    runs = {
+        "pair": [b"bookmarks", left, right],
+        "all": [b"bookmarks", b"--all"],
+        "export": [b"export", left, right, b"-o", b"-"],
+    }
+    for name, args in runs.items():
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", *args, b"--data-dir", os.fsencode(data)],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (0, b""), name
+        assert b"bytes note" in done.stdout, name
+        if name == "all":
+            assert b"caf\\xe9-\\xff.txt" in done.stdout
 
 
 def test_bookmarks_needs_a_pair_or_all(data: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -13,16 +13,17 @@ import errno
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-import tui.atomic
-from tui.atomic import write_atomic
+import tui.store.atomic
 from tui.cli import main
 from tui.report.export import write_unique
+from tui.store.atomic import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 OLD = "the user's own report\n"
@@ -30,7 +31,7 @@ OLD = "the user's own report\n"
 
 def _disk_fills_up(monkeypatch: pytest.MonkeyPatch, where: str = "write") -> None:
     """Make the next atomic writes fail with ENOSPC: midway through the data, or at the flush."""
-    real_write_all = tui.atomic._write_all
+    real_write_all = tui.store.atomic._write_all
 
     def half_then_full(fd: int, data: bytes) -> None:
         real_write_all(fd, data[: len(data) // 2])
@@ -40,9 +41,9 @@ def _disk_fills_up(monkeypatch: pytest.MonkeyPatch, where: str = "write") -> Non
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     if where == "write":
-        monkeypatch.setattr(tui.atomic, "_write_all", half_then_full)
+        monkeypatch.setattr(tui.store.atomic, "_write_all", half_then_full)
     else:
-        monkeypatch.setattr(tui.atomic.os, "fsync", full_at_flush)
+        monkeypatch.setattr(tui.store.atomic.os, "fsync", full_at_flush)
 
 
 @pytest.fixture
@@ -109,6 +110,26 @@ def test_a_file_that_must_be_new_is_never_replaced(work: Path) -> None:
     assert (work / "mine.md").read_text(encoding="utf-8") == OLD
     assert (work / "dangling.md").is_symlink() and not (work / "nowhere").exists()
     assert sorted(p.name for p in work.iterdir()) == ["dangling.md", "mine.md"]
+
+
+def test_a_target_that_is_not_a_regular_file_is_never_replaced(
+    work: Path, pair: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renaming over /dev/null (as root, --force) would put a file where the device was."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(work / "pipe")
+    (work / "to-null").symlink_to(os.devnull)
+    (work / "folder").mkdir()
+    for name in ("pipe", "to-null", "folder"):
+        assert main(["export", *pair, "-o", name, "--force"]) == 1
+        assert capsys.readouterr().err == (
+            f"storydiff: cannot write {name}: not a regular file, so it is not replaced\n"
+        )
+    assert stat.S_ISFIFO(os.stat(work / "pipe").st_mode)
+    assert stat.S_ISCHR(os.stat(work / "to-null").st_mode)
+    assert (work / "to-null").is_symlink() and (work / "folder").is_dir()
+    assert sorted(p.name for p in work.iterdir()) == ["folder", "pipe", "to-null"]
 
 
 def test_permissions_are_those_of_a_new_file_or_of_the_file_replaced(work: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.atomic
+import tui.store.atomic
 from tui.sources import load_document
 from tui.sources.cache import cache_key, read_cached, trim_cache, write_cached
 from tui.sources.fetch import Page
@@ -165,7 +165,7 @@ def test_a_full_disk_while_caching_leaves_nothing_half_written(
         os.write(fd, data[:10])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(tui.atomic, "_write_all", full)
+    monkeypatch.setattr(tui.store.atomic, "_write_all", full)
     loaded = load_document(news_site.url("/news/gazette"))
     assert loaded.document.outlet == "The Harbour Gazette"
     assert loaded.warnings == (

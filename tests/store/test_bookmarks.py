@@ -242,6 +242,36 @@ def test_duplicate_text_attaches_to_the_nearest_copy(kit, tmp_path: Path) -> Non
     assert item.sentence == copies[1]
 
 
+def as_schema_1(db: Path) -> None:
+    """Turn a database back into what the first schema wrote (no pair key in bookmarks)."""
+    if sqlite3.sqlite_version_info < (3, 35):
+        pytest.skip("dropping a column needs SQLite 3.35")
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE bookmarks DROP COLUMN pair_key")
+        conn.execute("UPDATE schema_version SET version = 1")
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def test_schema_1_gains_the_pair_key_of_each_bookmark(kit, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    comparison = kit.compare()
+    pair = pair_identity(comparison)
+    old = BookmarkStore(tmp_path)
+    old.add(pair, comparison, "left", kit.body_id(comparison, "left", "Aid"), note="v1")
+    old.close()
+    as_schema_1(tmp_path / DB_NAME)
+    new = BookmarkStore(tmp_path)
+    new.add(pair, comparison, "left", kit.body_id(comparison, "left", "The opposition"), note="v2")
+    assert [b.note for b in new.for_pair(pair)] == ["v1", "v2"]
+    new.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert conn.execute("SELECT note, pair_key FROM bookmarks ORDER BY id").fetchall() == [
+            ("v1", pair.key),
+            ("v2", pair.key),
+        ]
+
+
 def test_a_later_migration_upgrades_in_place_and_keeps_bookmarks(
     kit,  # type: ignore[no-untyped-def]
     tmp_path: Path,

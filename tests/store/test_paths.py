@@ -32,6 +32,31 @@ def test_platform_default_names_storydiff_without_author(monkeypatch: pytest.Mon
     assert data_dir("") == expected  # an empty --data-dir is no override
 
 
+@pytest.mark.parametrize("where", ["loop", "below-a-loop", "unknown-user"])
+def test_a_folder_that_cannot_be_resolved_is_kept_as_written(tmp_path: Path, where: str) -> None:
+    """Resolving a symbolic link loop or ~nobody raises; the store says what is wrong instead."""
+    (tmp_path / "one").symlink_to(tmp_path / "two")
+    (tmp_path / "two").symlink_to(tmp_path / "one")
+    given = {
+        "loop": tmp_path / "one",
+        "below-a-loop": tmp_path / "one" / "data",
+        "unknown-user": Path("~no-such-user-storydiff/data"),
+    }[where]
+    found = data_dir(given)
+    assert found.is_absolute()
+    assert found.name == given.name
+    from tui.store import BookmarkStore, BookmarksUnavailable
+
+    if where == "unknown-user":
+        # Taken literally, as a shell leaves it: a folder of that name, not there yet.
+        assert found.parent.name == "~no-such-user-storydiff"
+        assert BookmarkStore(found).list_all() == []
+        return
+    with pytest.raises(BookmarksUnavailable, match="bookmarks are disabled") as info:
+        BookmarkStore(found).list_all()
+    assert "Too many levels of symbolic links" in str(info.value)
+
+
 def test_asking_creates_nothing(tmp_path: Path) -> None:
     target = tmp_path / "not" / "yet"
     assert data_dir(target) == target.resolve()

@@ -69,20 +69,26 @@ class Bookmarking:
         was damaged) and after every change.
         """
         first = not self._warned
-        if first:
-            self._warned = True
-            reason = self.store.unwritable_reason()
-            if reason is not None:
-                self._tell(reason + ". The app works without them.", "warning")
+        self._warned = True
+        failed: str | None = None
         try:
             marks = self.store.for_pair(self.pair)
-            if marks and first and self.store.enabled:
-                self.store.seen(self.pair)
         except BookmarksUnavailable as exc:
-            self._tell(str(exc), "error")
+            failed = str(exc)
+            self._tell(failed, "error")
             marks = []
+        if marks and first:
+            self.store.seen(self.pair)  # best effort: never raises
         for notice in self.store.take_notices():
             self._tell(notice, "warning")
+        reason = self.store.unwritable_reason() if first else None
+        if reason is not None and reason != failed:
+            if self.store.readable:
+                self._tell(
+                    reason + ". Saved bookmarks are shown; new ones cannot be saved.", "warning"
+                )
+            else:
+                self._tell(reason + ". The app works without them.", "warning")
         self.placed = place(marks, self._comparison())
         shown: set[tuple[Side, int]] = set()
         for item in self.placed:
@@ -159,18 +165,22 @@ class Bookmarking:
             )
             texts.append(comparison.article(other_side(side)).sentences[other].text)
 
-        def save(note: str | None) -> None:
-            if note is None:
-                return
+        def save(note: str) -> str | None:
+            # A failure (a full disk) keeps the dialog open with the typed note,
+            # and saving stays on: the next enter tries again.
             try:
                 self.store.add(self.pair, comparison, side, sentence, other_id=other, note=note)
             except BookmarksUnavailable as exc:
-                self._tell(str(exc), "error")
+                return str(exc)
+            return None
+
+        def saved(note: str | None) -> None:
+            if note is None:
                 return
             self.load()
             self._tell(f"{heading.replace('Bookmark', 'Bookmarked', 1)}.", "information")
 
-        self.screen.app.push_screen(NoteDialog(heading, tuple(texts)), save)
+        self.screen.app.push_screen(NoteDialog(heading, tuple(texts), save=save), saved)
 
     def edit(self, item: Placed, done: Callable[[], None] | None = None) -> None:
         """Ask for a bookmark's new note (starting from its note), then save it.
@@ -181,21 +191,21 @@ class Bookmarking:
         """
         mark = item.bookmark
 
-        def save(note: str | None) -> None:
+        def save(note: str) -> str | None:
+            # As for a new bookmark: a failed save keeps the dialog open with the note.
+            return self._set_note(mark.id, note)
+
+        def saved(note: str | None) -> None:
             if note is None:
                 return
-            error = self._set_note(mark.id, note)
-            if error:
-                self._tell(error, "error")
-            else:
-                self.load()
-                self._tell("Note saved.", "information")
+            self.load()
+            self._tell("Note saved.", "information")
             if done is not None:
                 done()
 
         texts = (mark.text,) + ((mark.other_text,) if mark.other_text else ())
         heading = f"Edit the note of the bookmark at {self.describe(item, long=True)}"
-        self.screen.app.push_screen(NoteDialog(heading, texts, mark.note), save)
+        self.screen.app.push_screen(NoteDialog(heading, texts, mark.note, save=save), saved)
 
     def show(self, jump: Callable[[Side, int], None]) -> None:
         """Open the bookmarks screen; ``jump`` selects the sentence chosen there."""

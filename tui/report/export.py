@@ -10,9 +10,9 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.atomic import write_atomic
 from tui.engine import Comparison
 from tui.store import Bookmark
+from tui.store.atomic import write_atomic
 
 FORMATS = ("markdown", "json", "html")
 EXTENSIONS = {"markdown": "md", "json": "json", "html": "html"}
@@ -63,7 +63,7 @@ def default_name(comparison: Comparison, fmt: str) -> str:
 def write_new(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path``; refuse to replace an existing file unless ``force``.
 
-    The write is atomic (:func:`tui.atomic.write_atomic`): on failure (a full
+    The write is atomic (:func:`tui.store.atomic.write_atomic`): on failure (a full
     disk) nothing is left behind and a file being replaced is intact. Without
     ``force`` the check and the creation are one step, so a file that appears
     meanwhile is not overwritten either.

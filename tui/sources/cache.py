@@ -25,10 +25,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tui.atomic import is_temporary, write_atomic
 from tui.engine import DEFAULT_MAX_BYTES
 from tui.sources.fetch import HTML_TYPES, TEXT_TYPES, Page
 from tui.sources.urls import is_url, redact_url
+from tui.store.atomic import is_temporary, write_atomic
 from tui.store.paths import cache_dir
 
 MAX_AGE = timedelta(days=30)

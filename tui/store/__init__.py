@@ -1,8 +1,10 @@
 """Everything storydiff writes to disk: the user's folders and the bookmarks database.
 
-Three jobs, three modules: :mod:`.pairs` says which pair of articles a
-comparison is, :mod:`.anchoring` finds a saved bookmark's sentence again, and
-:mod:`.bookmarks` keeps bookmarks in SQLite. :mod:`.paths` decides every folder.
+One job per module: :mod:`.pairs` says which pair of articles a comparison is,
+:mod:`.anchoring` finds a saved bookmark's sentence again, :mod:`.bookmarks`
+keeps bookmarks in SQLite, and :mod:`.salvage` reads what it can from a damaged
+database. :mod:`.paths` decides every folder, and :mod:`.atomic` writes every
+other file storydiff replaces (exports, the page cache) whole or not at all.
 
 Importing this package does no I/O and never imports textual or rich.
 """

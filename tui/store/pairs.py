@@ -25,13 +25,36 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def storable(text: str) -> str:
+    """``text`` as SQLite can keep it: valid Unicode, a bad byte spelled as ``\\xff``.
+
+    A file name that is not valid UTF-8 reaches Python with each undecodable
+    byte as a lone surrogate (``"l\\udcff.txt"``), which SQLite refuses. The
+    byte is kept visibly instead (``l\\xff.txt``), the same way every time, so a
+    pair is still found by its path. Valid text comes back as it is.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            # A surrogate that stands for no byte (from a JSON \\ud800 escape, say).
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def _text_hash(text: str) -> str:
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    return hashlib.sha256(storable(normalise(text)).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
 class PairIdentity:
-    """Who a pair of articles is: their content hashes and where they were seen."""
+    """Who a pair of articles is: their content hashes and where they were seen.
+
+    Paths and titles are :func:`storable`: a file name that is not valid
+    UTF-8 has its bad bytes spelled out.
+    """
 
     key: str
     left_hash: str
@@ -44,8 +67,8 @@ class PairIdentity:
 
 def _display_path(source: str) -> str:
     if source == "-" or "://" in source:
-        return source
-    return os.path.abspath(source)
+        return storable(source)
+    return storable(os.path.abspath(source))
 
 
 def pair_identity(comparison: Comparison) -> PairIdentity:
@@ -62,6 +85,6 @@ def pair_identity(comparison: Comparison) -> PairIdentity:
         right_hash=right_hash,
         left_path=_display_path(comparison.left.source),
         right_path=_display_path(comparison.right.source),
-        left_title=comparison.left.title,
-        right_title=comparison.right.title,
+        left_title=None if comparison.left.title is None else storable(comparison.left.title),
+        right_title=None if comparison.right.title is None else storable(comparison.right.title),
     )

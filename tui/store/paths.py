@@ -5,6 +5,7 @@ Nothing here touches the disk: directories are created by whoever writes first.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -14,6 +15,22 @@ CONFIG_DIR_ENV = "STORYDIFF_CONFIG_DIR"
 CACHE_DIR_ENV = "STORYDIFF_CACHE_DIR"
 ALIASES_FILE = "aliases.txt"
 CONFIG_FILE = "config.toml"
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute, ``~`` expanded and links followed where that works.
+
+    A symbolic link loop or an unknown ``~user`` is left as written (made
+    absolute), for the code that uses the folder to report; resolving raises on
+    them, which was a traceback before any message could be given.
+    """
+    folder = Path(path)
+    with contextlib.suppress(RuntimeError):  # no home directory for that user
+        folder = folder.expanduser()
+    try:
+        return folder.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop
+        return Path(os.path.abspath(folder))
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -30,14 +47,14 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
         An absolute path; it may not exist yet.
     """
     if override is not None and str(override) != "":
-        return Path(override).expanduser().resolve()
+        return _absolute(override)
     from_env = os.environ.get(DATA_DIR_ENV, "")
     if from_env:
-        return Path(from_env).expanduser().resolve()
+        return _absolute(from_env)
     # Imported here so that importing the store costs nothing until a path is needed.
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve()
+    return _absolute(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
@@ -48,10 +65,10 @@ def config_dir() -> Path:
     """
     from_env = os.environ.get(CONFIG_DIR_ENV, "")
     if from_env:
-        return Path(from_env).expanduser().resolve()
+        return _absolute(from_env)
     import platformdirs
 
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)).resolve()
+    return _absolute(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def aliases_file() -> Path:

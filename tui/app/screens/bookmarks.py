@@ -247,7 +247,7 @@ class BookmarksScreen(ModalScreen[Target | None]):
                 return
             error = self._delete(item.bookmark.id)
             if error:
-                self.notify(error, severity="error", markup=False)
+                self._tell_error(error)
             self.reload()
             table = self.query_one(DataTable)
             if table.row_count:
@@ -289,6 +289,11 @@ class BookmarksScreen(ModalScreen[Target | None]):
         self._fill(keep)
 
     # --- internals ---------------------------------------------------------------
+
+    def _tell_error(self, message: str) -> None:
+        # Store errors name the data directory and quote SQLite: a folder named
+        # with an escape sequence must not reach the terminal raw.
+        self.notify(printable(message), severity="error", markup=False)
 
     def _matches(self, item: Placed, words: list[str]) -> bool:
         mark = item.bookmark

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -34,6 +35,10 @@ class NoteDialog(ModalScreen[str | None]):
         heading: What is being bookmarked ("Bookmark link L12 ↔ R9").
         sentences: The sentence(s) concerned, shown as a reminder (untrusted text).
         note: The note to start from (when editing).
+        save: Saves the note; returns an error message, or ``None`` once saved.
+            Given, the dialog closes only once the note is saved: on an error
+            (a full disk) it stays open with the message and the typed note,
+            and enter tries again.
     """
 
     DEFAULT_CSS = """
@@ -52,17 +57,27 @@ class NoteDialog(ModalScreen[str | None]):
     NoteDialog #note-heading { text-style: bold; margin-bottom: 1; }
     NoteDialog .note-sentence { color: $text-muted; margin-bottom: 1; }
     NoteDialog #note-hint { color: $text-muted; margin-top: 1; }
+    NoteDialog #note-error { color: $text-error; margin-top: 1; display: none; }
+    NoteDialog.-error #note-error { display: block; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=True),
     ]
 
-    def __init__(self, heading: str, sentences: tuple[str, ...] = (), note: str = "") -> None:
+    def __init__(
+        self,
+        heading: str,
+        sentences: tuple[str, ...] = (),
+        note: str = "",
+        *,
+        save: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self._heading = heading
         self._sentences = sentences
         self._note = note
+        self._save = save
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
@@ -75,12 +90,22 @@ class NoteDialog(ModalScreen[str | None]):
                 id="note-input",
                 select_on_focus=False,
             )
+            yield Static(id="note-error")
             yield Static(Content("enter saves · escape cancels"), id="note-hint")
 
     @on(Input.Submitted, "#note-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip())
+        note = event.value.strip()
+        error = self._save(note) if self._save is not None else None
+        if error is not None:
+            # Store errors quote paths and SQLite: shown inert, one for one.
+            self.query_one("#note-error", Static).update(
+                Content(f"{printable(error)}\nThe note is kept here: enter tries again.")
+            )
+            self.add_class("-error")
+            return
+        self.dismiss(note)
 
     def action_cancel(self) -> None:
         """Close without saving anything."""

@@ -27,16 +27,21 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
         path: The file to write. A file replaced keeps its permissions; a new
             one gets the usual ones (the umask's).
         data: Its new content.
-        replace: Replace ``path`` if it exists. When False, an existing
-            ``path`` (even a dangling symbolic link) is never touched, and the
-            check and the creation are one step, so a file that appears
-            meanwhile is not overwritten either.
+        replace: Replace ``path`` if it exists, and is a regular file (or a
+            link to one). When False, an existing ``path`` (even a dangling
+            symbolic link) is never touched, and the check and the creation are
+            one step, so a file that appears meanwhile is not overwritten either.
 
     Raises:
         FileExistsError: ``path`` exists and ``replace`` is False.
+        OSError: ``path`` is not a regular file (a device such as ``/dev/null``,
+            a pipe, a folder): renaming over it would put a file in the place
+            of the device, so it is never replaced.
         OSError: the file cannot be written (no space, no permission, not a
             folder); ``path`` is as it was and no temporary file is left.
     """
+    if replace:
+        _refuse_special(path)
     folder = path.parent
     temp, fd = _create_temp(folder)
     try:
@@ -59,6 +64,15 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
             os.unlink(temp)
         raise
     _sync_folder(folder)
+
+
+def _refuse_special(path: Path) -> None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return  # nothing there (or nothing to say yet): the write itself reports
+    if not stat.S_ISREG(found.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file, so it is not replaced", str(path))
 
 
 def _write_all(fd: int, data: bytes) -> None:
