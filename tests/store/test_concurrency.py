@@ -57,3 +57,27 @@ def test_two_processes_each_add_200_and_all_400_are_kept(tmp_path: Path, sample_
     notes = {mark.note for mark in marks}
     assert len(marks) == 400
     assert notes == {f"{tag}-{n}" for tag in ("a", "b") for n in range(200)}
+
+
+def test_a_lock_met_while_opening_is_waited_out(tmp_path: Path, sample_paths, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The other window creating or migrating the file holds a lock SQLite's own wait skips."""
+    import sqlite3
+
+    from tui.engine import compare_files
+
+    comparison = compare_files(*sample_paths)
+    store = BookmarkStore(tmp_path / "data")
+    real_open = BookmarkStore._open_file
+    refused: list[int] = []
+
+    def busy_twice(self: BookmarkStore) -> sqlite3.Connection:
+        if len(refused) < 2:
+            refused.append(1)
+            raise sqlite3.OperationalError("database is locked")
+        return real_open(self)
+
+    monkeypatch.setattr(BookmarkStore, "_open_file", busy_twice)
+    store.add(pair_identity(comparison), comparison, "left", comparison.left.body[0].id, note="x")
+    assert len(refused) == 2
+    assert [b.note for b in store.for_pair(pair_identity(comparison))] == ["x"]
+    store.close()

@@ -33,6 +33,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -737,10 +738,20 @@ class BookmarkStore:
             raise self._write_failed(
                 exc, f"cannot create the data directory {self.directory}"
             ) from None
-        for attempt in range(2):
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.01
+        attempt = 0
+        while attempt < 2:
             try:
                 conn = self._open_file()
             except sqlite3.DatabaseError as exc:
+                # Opening can meet the other window's lock where SQLite's own wait
+                # does not apply (the first window creating the file, switching it
+                # to WAL, migrating): wait and try again, as the busy timeout would.
+                if _failure(exc) == "busy" and time.monotonic() + pause < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.5)
+                    continue
                 if _is_damage(exc) and attempt == 0:
                     self._repair(exc)
                     if self._conn is not None and not self._conn_writes:
@@ -749,6 +760,7 @@ class BookmarkStore:
                             self._write_off or f"not saved: {self.path} is damaged; try again"
                         ) from None
                     self.close()
+                    attempt += 1
                     continue
                 raise self._write_failed(exc, f"cannot open {self.path}") from None
             return self._use(conn, writes=True, file=self.path)
