@@ -45,3 +45,22 @@ def test_without_a_report_the_result_is_the_same() -> None:
     quiet = compare_texts(left, right)
     watched = compare_texts(left, right, progress=lambda stage, done: None)
     assert quiet.to_dict() == watched.to_dict()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_garbage_collector_is_left_as_it_was(collecting: bool) -> None:
+    import gc
+
+    (gc.enable if collecting else gc.disable)()
+    try:
+        compare_texts("The council met.", "The council met on Monday.")
+        assert gc.isenabled() is collecting
+        with pytest.raises(Cancelled):
+            compare_texts("a b c.", "a b c.", progress=lambda stage, done: _raise(Cancelled()))
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()
+
+
+def _raise(exc: Exception) -> None:
+    raise exc

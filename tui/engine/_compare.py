@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -173,6 +174,27 @@ def compare_documents(
     Returns:
         The comparison of the two articles.
     """
+    # A comparison allocates hundreds of thousands of small objects and makes no
+    # reference cycles: the cyclic collector only walks them again and again
+    # (18% of compare_texts on the N=2000 synthetic pair). It is paused while
+    # comparing and left as it was found.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(left, right, furniture, sensitivity, aliases, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compare(
+    left: Document,
+    right: Document,
+    furniture: bool,
+    sensitivity: float,
+    aliases: Mapping[str, str] | None,
+    progress: Progress | None,
+) -> Comparison:
     sensitivity = min(1.0, max(0.0, float(sensitivity)))
     a = _article(left, furniture=furniture, progress=progress, side="left", start=0.0)
     b = _article(right, furniture=furniture, progress=progress, side="right", start=0.2)
