@@ -222,13 +222,34 @@ class Reader:
     like one.
     """
 
-    def __init__(self, toks: Sequence[Tok], starts: frozenset[int], mid_caps: frozenset[str]):
+    def __init__(
+        self,
+        toks: Sequence[Tok],
+        starts: frozenset[int],
+        mid_caps: frozenset[str],
+        *,
+        like: Reader | None = None,
+    ):
+        """``like`` is a reader of the same words elsewhere in the article (a
+        sentence the article repeats): what is read here holds for both, so
+        it is read once and shared (phrases hold token indices, no offsets)."""
         self.toks = toks
         self.starts = starts
         self.mid_caps = mid_caps
         self.lex = lex = lexicon()
-        self._classes = [lex.classes.get(t.low, _NONE) if t.kind == WORD else _NONE for t in toks]
-        self._names: list[bool | None] = [None] * len(toks)
+        self._classes: list[frozenset[str]]
+        self._names: list[bool | None]
+        self._phrases: dict[tuple[int, int, bool], Phrase | None]
+        if like is not None:
+            self._classes = like._classes
+            self._names = like._names
+            self._phrases = like._phrases
+        else:
+            self._classes = [
+                lex.classes.get(t.low, _NONE) if t.kind == WORD else _NONE for t in toks
+            ]
+            self._names = [None] * len(toks)
+            self._phrases = {}
 
     # ---- word tests
 
@@ -341,10 +362,14 @@ class Reader:
         appositive needs no closing comma.
         """
         stop = min(stop, len(self.toks), i + MAX_PHRASE)
-        core = self._core(i, stop, forward=forward)
-        if core is None or core.kind == "pronoun":
-            return core
-        return self._extend(core, stop, forward=forward)
+        key = (i, stop, forward)
+        if key in self._phrases:
+            return self._phrases[key]
+        found = self._core(i, stop, forward=forward)
+        if found is not None and found.kind != "pronoun":
+            found = self._extend(found, stop, forward=forward)
+        self._phrases[key] = found
+        return found
 
     def exact(self, i: int, j: int) -> Phrase | None:
         """The phrase over exactly tokens ``[i, j]``, or ``None``."""
