@@ -37,7 +37,7 @@ text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -147,12 +147,30 @@ class _Entity:
     roles: set[str] = field(default_factory=set)
     # (position, start, end, number of name words) of each name form.
     forms: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # The positions of the forms in order, and the first form with each
+    # number of words: a name the article repeats thousands of times is
+    # looked up without reading all its forms each time.
+    positions: list[int] = field(default_factory=list)
+    _first_forms: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+
+    def add_form(self, position: int, start: int, end: int, words: int) -> None:
+        self.forms.append((position, start, end, words))
+        insort(self.positions, position)
+        first = self._first_forms.get(words)
+        if first is None or position < first[0]:
+            self._first_forms[words] = (position, start, end)
 
     def display(self, text: str, before: int) -> str:
-        """The fullest name form, preferring those written before ``before``."""
-        earlier = [f for f in self.forms if f[0] < before] or self.forms
-        best = max(earlier, key=lambda f: (f[3], -f[0]))
+        """The fullest name form, preferring those written before ``before``
+        (the first written of the fullest)."""
+        fullest = sorted(self._first_forms.items(), reverse=True)
+        _, best = next(((n, f) for n, f in fullest if f[0] < before), fullest[0])
         return text[best[1] : best[2]]
+
+    def latest_before(self, pos: int) -> int:
+        """The position of the latest form at or before ``pos``, or -1."""
+        k = bisect_right(self.positions, pos)
+        return self.positions[k - 1] if k else -1
 
 
 class Names:
@@ -401,7 +419,7 @@ class Names:
         entity.roles |= roles
         if entity.gender == "-":
             entity.gender = gender
-        entity.forms.append((start, a, b, len(low_tokens)))
+        entity.add_form(start, a, b, len(low_tokens))
         return entity
 
     def _described(self, start: int, end: int) -> list[tuple[str, set[str]]]:
@@ -472,8 +490,7 @@ class Names:
                 continue
             if "-" not in (gender, entity.gender) and gender != entity.gender:
                 continue
-            seen = [f[0] for f in entity.forms if f[0] <= pos]
-            latest = max(seen) if seen else -1
+            latest = entity.latest_before(pos)
             if best is None or latest > best_pos:
                 best, best_pos = entity, latest
         return best
