@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from ._model import Sentence
 from ._phrases import QUOTE, Lexicon, Phrase, Reader, Role, Tok, lexicon
@@ -173,6 +174,22 @@ class _Entity:
         return self.positions[k - 1] if k else -1
 
 
+class _Form(NamedTuple):
+    """What a run's words say about the name in it, wherever the run stands:
+    the name's span (from the run's start), its words, and what its titles
+    tell. Read once per distinct run: a repeated name is read from here."""
+
+    start: int
+    end: int
+    words: int
+    surname: str
+    first: str | None
+    gender: str
+    org: bool
+    person: bool  # titled
+    roles: frozenset[str]
+
+
 class Names:
     """The names in the article's body, read as entities on demand.
 
@@ -196,6 +213,7 @@ class Names:
         # (position, sentence index) of each "issued a statement".
         self.issuers: list[tuple[int, int]] = []
         self._gives_role: dict[int, bool] = {}
+        self._forms: dict[tuple[str, bool], _Form | None] = {}
         suffixes = self.lex.words("suffix")
         issued = _issued()
         skip = _not_names()
@@ -307,10 +325,40 @@ class Names:
 
     def _run(self, start: int, end: int, *, at_start: bool) -> _Entity | None:
         """Read one run of capitalised words: the entity it names, if any."""
-        text = self.text
+        key = (self.text[start:end], at_start)
+        if key in self._forms:
+            form = self._forms[key]
+        else:
+            form = self._forms[key] = self._form(*key)
+        if form is None:
+            return None
+        lex = self.lex
+        a, b = start + form.start, start + form.end
+        gender = form.gender
+        roles = set(form.roles)
+        person = form.person
+        # Lower-case role words before the name, and appositives around it.
+        described = self._described(start, b) if self._may_be_described(start, b) else ()
+        for head, role_words in described:
+            person = True
+            roles |= role_words
+            role = lex.role(head)
+            if role is not None and role.gender != "-":
+                gender = role.gender
+        entity = self._entity(form.surname, form.first, gender, form.org)
+        entity.person = entity.person or person or (form.first is not None and not form.org)
+        entity.org = entity.org or form.org
+        entity.roles |= roles
+        if entity.gender == "-":
+            entity.gender = gender
+        entity.add_form(start, a, b, form.words)
+        return entity
+
+    def _form(self, chunk: str, at_start: bool) -> _Form | None:
+        """What the words of a run say, wherever it stands (see :class:`_Form`)."""
         lex = self.lex
         mid_caps = self.mid_caps
-        chunk = text[start:end]
+        start = 0
         words: list[tuple[int, int, str]] = []
         at = 0
         for word in chunk.split():
@@ -403,24 +451,17 @@ class Names:
             roles |= role.roles
             if role.gender != "-":
                 gender = role.gender
-        # Lower-case role words before the name, and appositives around it.
-        described = self._described(start, b) if self._may_be_described(start, b) else ()
-        for head, role_words in described:
-            person = True
-            roles |= role_words
-            role = lex.role(head)
-            if role is not None and role.gender != "-":
-                gender = role.gender
-        surname = low_tokens[-1]
-        first = low_tokens[0] if len(low_tokens) > 1 else None
-        entity = self._entity(surname, first, gender, org)
-        entity.person = entity.person or person or (first is not None and not org)
-        entity.org = entity.org or org
-        entity.roles |= roles
-        if entity.gender == "-":
-            entity.gender = gender
-        entity.add_form(start, a, b, len(low_tokens))
-        return entity
+        return _Form(
+            a,
+            b,
+            len(low_tokens),
+            low_tokens[-1],
+            low_tokens[0] if len(low_tokens) > 1 else None,
+            gender,
+            org,
+            person,
+            frozenset(roles),
+        )
 
     def _described(self, start: int, end: int) -> list[tuple[str, set[str]]]:
         """Role words around a name: before it, and in an appositive after or before it.
