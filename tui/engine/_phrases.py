@@ -49,7 +49,12 @@ _OPEN_CLASSES = frozenset(
 
 
 class Tok(NamedTuple):
-    """One token of a paragraph: a word, a punctuation mark or a whole quotation."""
+    """One token of a sentence: a word, a punctuation mark or a whole quotation.
+
+    ``start`` and ``end`` are offsets from where the sentence starts, so the
+    tokens of a sentence the article repeats serve every copy of it; a
+    :class:`Reader` places them in the text.
+    """
 
     start: int
     end: int
@@ -58,7 +63,7 @@ class Tok(NamedTuple):
     kind: int
     cap: bool  # starts with a capital letter
     poss: bool  # ends in a possessive ("Grimm's", "Shields’")
-    quote: int  # the quotation's number for a QUOTE token, else -1
+    quote: int  # for a QUOTE token the index of its span in ``tokenize``'s masks, else -1
 
 
 class Role(NamedTuple):
@@ -128,31 +133,31 @@ def _class_words(cls: str) -> frozenset[str]:
     return frozenset(w for w, classes in lexicon().classes.items() if cls in classes)
 
 
-def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int, int]]) -> list[Tok]:
+def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) -> list[Tok]:
     """The tokens of ``text[start:end]``, each span in ``masks`` one QUOTE token.
 
     Args:
         text: The article text.
-        start: Where to begin.
+        start: Where to begin; token offsets count from here.
         end: Where to stop.
-        masks: ``(start, end, number)`` of each quotation (its marks included),
-            in order and not overlapping.
+        masks: ``(start, end)`` of each quotation (its marks included), in
+            order and not overlapping.
     """
     lex = lexicon()
     out: list[Tok] = []
     pos = start
-    for a, b, number in [*masks, (end, end, -1)]:
+    for number, (a, b) in enumerate([*masks, (end, end)]):
         a, b = max(a, start), min(b, end)
         if a < pos:
             continue
-        _words(text, pos, a, out, lex)
-        if number >= 0 and a < b:
-            out.append(Tok(a, b, text[a:b], "", QUOTE, False, False, number))
+        _words(text, pos, a, out, lex, start)
+        if number < len(masks) and a < b:
+            out.append(Tok(a - start, b - start, text[a:b], "", QUOTE, False, False, number))
         pos = max(pos, b)
     return out
 
 
-def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon) -> None:
+def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon, base: int) -> None:
     taken = start  # a stop joined to the word before it is not read again
     for m in _TOKEN.finditer(text, start, end):
         a, b = m.span()
@@ -160,13 +165,13 @@ def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon) -> Non
             continue
         word = m.group()
         if not (word[0].isalnum() or word[0] == "_"):
-            if word in "’'" and out and out[-1].kind == WORD and out[-1].end == a:
+            if word in "’'" and out and out[-1].kind == WORD and out[-1].end == a - base:
                 last = out[-1]
                 if last.low.endswith("s") and (b >= end or text[b].isspace()):
                     # "Shields’ comments": the mark makes a possessive.
-                    out[-1] = last._replace(end=b, text=last.text + word, poss=True)
+                    out[-1] = last._replace(end=b - base, text=last.text + word, poss=True)
                     continue
-            out.append(Tok(a, b, word, word, PUNCT, False, False, -1))
+            out.append(Tok(a - base, b - base, word, word, PUNCT, False, False, -1))
             continue
         # A stop after a word belongs to it when the word is an abbreviation or
         # an initial, or when the sentence does not end there ("D-Calif., the").
@@ -184,7 +189,7 @@ def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon) -> Non
         poss = low.endswith(("'s", "’s"))
         if poss:
             low = low[:-2]
-        out.append(Tok(a, b, text[a:b], low, WORD, word[0].isupper(), poss, -1))
+        out.append(Tok(a - base, b - base, text[a:b], low, WORD, word[0].isupper(), poss, -1))
 
 
 # ---------------------------------------------------------------- phrases
@@ -228,12 +233,15 @@ class Reader:
         starts: frozenset[int],
         mid_caps: frozenset[str],
         *,
+        base: int = 0,
         like: Reader | None = None,
     ):
-        """``like`` is a reader of the same words elsewhere in the article (a
-        sentence the article repeats): what is read here holds for both, so
-        it is read once and shared (phrases hold token indices, no offsets)."""
+        """``base`` is where the sentence starts in the text (token offsets
+        count from there). ``like`` is a reader of the same tokens elsewhere in
+        the article (a sentence the article repeats): what is read there holds
+        here, so it is read once and shared (phrases hold token indices)."""
         self.toks = toks
+        self.base = base
         self.starts = starts
         self.mid_caps = mid_caps
         self.lex = lex = lexicon()
@@ -250,6 +258,14 @@ class Reader:
             ]
             self._names = [None] * len(toks)
             self._phrases = {}
+
+    def start(self, i: int) -> int:
+        """Where token ``i`` starts in the text."""
+        return self.base + self.toks[i].start
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends in the text."""
+        return self.base + self.toks[i].end
 
     # ---- word tests
 

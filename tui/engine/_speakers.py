@@ -130,7 +130,7 @@ def _core_span(reader: Reader, phrase: Phrase) -> tuple[int, int]:
         if opening is not None:
             last = opening - 1
     last = max(last, phrase.first)
-    return toks[phrase.first].start, toks[last].end
+    return reader.start(phrase.first), reader.end(last)
 
 
 # ---------------------------------------------------------------- entities
@@ -707,8 +707,7 @@ class _Resolver:
 
     def _refer(self, reader: Reader, phrase: Phrase, index: int, subject: int) -> list[_Mention]:
         """Mentions for a phrase and the names inside it."""
-        toks = reader.toks
-        pos = toks[phrase.first].start
+        pos = reader.start(phrase.first)
         out: list[_Mention] = []
         if phrase.kind == "pronoun":
             # Left unresolved: a pronoun before a pronoun means the person is
@@ -743,7 +742,7 @@ class _Resolver:
         speaker is read deep, the other mentions of a sentence are not.
         """
         toks = reader.toks
-        pos = toks[phrase.first].start
+        pos = reader.start(phrase.first)
         lex = self.lex
         if phrase.kind == "name" and phrase.name is not None:
             a, b = phrase.name
@@ -757,11 +756,11 @@ class _Resolver:
                     gender = role.gender
             # A name written in full ("Jon Thompson") is its own fullest form;
             # only a surname ("Mr. Thompson") needs the forms before it.
-            entity = self.names.entity_at(toks[a].start, forms=deep and len(tokens) == 1)
+            entity = self.names.entity_at(reader.start(a), forms=deep and len(tokens) == 1)
             if entity is None and deep:
                 entity = self.names.named(tokens, gender, pos)
             if entity is None or entity.org or phrase.org:
-                start, end = toks[a].start, toks[b].end
+                start, end = reader.start(a), reader.end(b)
                 kind = "org" if entity is not None or phrase.org else "unknown"
                 return _Mention(pos, entity, self.text[start:end], gender, kind, False, 0)
             kind = "person" if entity.person else "unknown"
@@ -1132,7 +1131,7 @@ def resolve_speakers(
         # where the speaker is written, or where the quote starts.
         at = first
         if attribution.reader is not None and attribution.phrase is not None:
-            at = attribution.reader.toks[attribution.phrase.first].start
+            at = attribution.reader.start(attribution.phrase.first)
         for index in range(resolver.sentence_index(first), resolver.sentence_index(last) + 1):
             resolver.spoken.setdefault(index, []).append(
                 replace(
@@ -1148,7 +1147,7 @@ def _resolve(resolver: _Resolver, attribution: Attribution) -> _Mention | None:
     reader = attribution.reader
     phrase = attribution.phrase
     assert reader is not None and phrase is not None
-    pos = reader.toks[phrase.first].start
+    pos = reader.start(phrase.first)
     index = resolver.sentence_index(pos)
     if phrase.kind == "pronoun":
         mention = resolver.antecedent(index, pos, phrase.head)
