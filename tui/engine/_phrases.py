@@ -17,12 +17,14 @@ Everything here is linear in the tokens it is given; a phrase is at most
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from ._data import data_lines
+
+T = TypeVar("T")
 
 MAX_PHRASE = 24
 # A part of a phrase (a name, a description) is at most this many tokens.
@@ -248,16 +250,29 @@ class Reader:
         self._classes: list[frozenset[str]]
         self._names: list[bool | None]
         self._phrases: dict[tuple[int, int, bool], Phrase | None]
+        self._remembered: dict[Hashable, Any]
         if like is not None:
             self._classes = like._classes
             self._names = like._names
             self._phrases = like._phrases
+            self._remembered = like._remembered
         else:
             self._classes = [
                 lex.classes.get(t.low, _NONE) if t.kind == WORD else _NONE for t in toks
             ]
             self._names = [None] * len(toks)
             self._phrases = {}
+            self._remembered = {}
+
+    def remember(self, key: Hashable, read: Callable[[], T]) -> T:
+        """What ``read`` finds in these tokens, read once for every sentence
+        with the same tokens. ``key`` names the reading and its arguments;
+        ``read`` must depend on nothing but the tokens (no offsets, no state).
+        """
+        if key in self._remembered:
+            return cast(T, self._remembered[key])
+        found = self._remembered[key] = read()
+        return found
 
     def start(self, i: int) -> int:
         """Where token ``i`` starts in the text."""

@@ -390,6 +390,7 @@ class _Context:
         self._shapes: dict[
             tuple[str, str, tuple[tuple[int, int], ...]], tuple[Reader, list[tuple[int, int]]]
         ] = {}
+        self._peeked: dict[str, str] = {}
         self._paragraph_end: dict[int, int] = {}
         for s in ordered:
             self._paragraph_end[s.paragraph] = max(self._paragraph_end.get(s.paragraph, 0), s.end)
@@ -430,14 +431,17 @@ class _Context:
             # word or a comma does not end a sentence). On a 4.5 MB article of
             # repeated sentences, 2,100 sentences are read instead of 8,500.
             spans = tuple((max(a, s.start) - s.start, min(b, s.end) - s.start) for a, b, _ in masks)
-            after = "".join(map(_peeked, self.text[s.end : s.end + 2]))
-            key = (self.text[s.start : s.end], after, spans)
+            after = self.text[s.end : s.end + 2]
+            peeked = self._peeked.get(after)
+            if peeked is None:
+                peeked = self._peeked[after] = "".join(map(_peeked, after))
+            key = (self.text[s.start : s.end], peeked, spans)
             shape = self._shapes.get(key)
             if shape is None:
                 shape = self._shapes[key] = self._read(s, masks)
             same, quote_tokens = shape
             reader = Reader(same.toks, same.starts, self.mid_caps, base=s.start, like=same)
-            where = {masks[q][2]: i for i, q in quote_tokens}
+            where = {masks[q][2]: i for i, q in quote_tokens} if quote_tokens else {}
             found = _Sentence(s, same.toks, reader, where)
             self._cache[index] = found
         return found
@@ -477,7 +481,7 @@ class _Context:
         words = _count_words(text, quotation.pieces, _MAX_TITLE_WORDS + 1)
         if words <= _SCARE_WORDS and not _LETTERS.search(inner):
             return None  # 'n', ’em: an elision between marks, not words
-        after = _after(last.reader, qi_last)
+        after = last.reader.remember(("after", qi_last), lambda: _after(last.reader, qi_last))
         if quotation.orphan:
             if after is None:
                 return None
@@ -499,7 +503,9 @@ class _Context:
             if pa.sentence.id == first.sentence.id and p_number in first.where:
                 lo = first.where[p_number] + 1
                 prev_in_sentence = p_attribution
-        before = _before(first.reader, qi_first, lo)
+        before = first.reader.remember(
+            ("before", qi_first, lo), lambda: _before(first.reader, qi_first, lo)
+        )
         if before is not None:
             return Attribution(first.reader, before, "before", None)
         short = words <= _SCARE_WORDS
