@@ -191,15 +191,17 @@ class _SentenceRuns:
     """The runs of a sentence's words read alone (offsets from its start), and
     the copies of the sentence that add them to the index as they are."""
 
-    starts: list[int]
-    ends: list[int]
-    entries: list[_RunEntry | None]  # None for a run that is no name ("The")
+    # Tuples, not lists: an article holds thousands of these, and the
+    # collector stops tracking a tuple of numbers and strings.
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    entries: tuple[_RunEntry | None, ...]  # None for a run that is no name ("The")
     # The runs a copy adds (those that are names, the last one last), and
     # under each word the indices of those indexed under it.
-    added: list[_RunEntry]
-    added_starts: list[int]
-    added_ends: list[int]
-    keys: dict[str, list[int]]
+    added: tuple[_RunEntry, ...]
+    added_starts: tuple[int, ...]
+    added_ends: tuple[int, ...]
+    keys: dict[str, tuple[int, ...]]
     # The first run index of each copy that adds all of them, or all but
     # the last (whose last run goes on past it).
     copies: list[int] = field(default_factory=list)
@@ -441,12 +443,12 @@ class Names:
     def _sentence_runs(self, words: str) -> _SentenceRuns:
         """The runs of a sentence's words read alone."""
         found = list(_RUN.finditer(words))
-        entries = [self._entry(words, m, 0, len(words)) for m in found]
-        added = [e for e in entries if e is not None]
-        keys: dict[str, list[int]] = {}
+        entries = tuple(self._entry(words, m, 0, len(words)) for m in found)
+        added = tuple(e for e in entries if e is not None)
+        keys: dict[str, tuple[int, ...]] = {}
         for j, entry in enumerate(added):
             for key in entry.keys:
-                keys.setdefault(key, []).append(j)
+                keys[key] = (*keys.get(key, ()), j)
         # The last run ends inside the sentence, wherever it stands, when the
         # pattern stops before reading past it: at a character that cannot
         # join a run's next word, or at the start of a word that no particle
@@ -455,12 +457,12 @@ class Names:
         after = len(words) - len(words[end:].lstrip(" \t"))
         inside = after < len(words) and (after == end or words[after] not in _PARTICLE_STARTS)
         runs = _SentenceRuns(
-            starts=[m.start() for m in found],
-            ends=[m.end() for m in found],
+            starts=tuple(m.start() for m in found),
+            ends=tuple(m.end() for m in found),
             entries=entries,
             added=added,
-            added_starts=[e.start for e in added],
-            added_ends=[e.end for e in added],
+            added_starts=tuple(e.start for e in added),
+            added_ends=tuple(e.end for e in added),
             keys=keys,
             last_ends_inside=inside,
         )
@@ -939,26 +941,8 @@ class _Resolver:
         if s.kind != "body":
             return out
         reader = self.reader(index)
-        toks = reader.toks
-        i = 0
-        n = len(toks)
-        while i < n:
-            tok = toks[i]
-            if tok.kind != 0 or not (
-                reader.name_word(i)
-                or tok.low in ("he", "she")
-                or (reader.cls(i, "determiner") and _leads_to_someone(reader, i + 1))
-                or (tok.low.endswith("s") and reader.lex.role(tok.low) is not None)
-            ):
-                i += 1
-                continue
-            phrase = reader.phrase(i, n, forward=True)
-            if phrase is None:
-                i += 1
-                continue
-            subject = _opens_clause(reader, i) if _then_verb(reader, phrase.last + 1) else 0
+        for phrase, subject in reader.remember("mentions", lambda: _mention_phrases(reader)):
             out.extend(self._refer(reader, phrase, index, subject))
-            i = phrase.last + 1
         return out
 
     def _refer(self, reader: Reader, phrase: Phrase, index: int, subject: int) -> list[_Mention]:
@@ -1297,6 +1281,33 @@ class _Resolver:
                 if mention.kind == "org" or (plural and mention.plural):
                     return self._settle(mention)
         return None
+
+
+def _mention_phrases(reader: Reader) -> list[tuple[Phrase, int]]:
+    """The phrases of a sentence that may refer to someone, each with whether
+    it is a subject (2 of the sentence, 1 of a clause inside it, 0 not)."""
+    toks = reader.toks
+    out: list[tuple[Phrase, int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.kind != 0 or not (
+            reader.name_word(i)
+            or tok.low in ("he", "she")
+            or (reader.cls(i, "determiner") and _leads_to_someone(reader, i + 1))
+            or (tok.low.endswith("s") and reader.lex.role(tok.low) is not None)
+        ):
+            i += 1
+            continue
+        phrase = reader.phrase(i, n, forward=True)
+        if phrase is None:
+            i += 1
+            continue
+        subject = _opens_clause(reader, i) if _then_verb(reader, phrase.last + 1) else 0
+        out.append((phrase, subject))
+        i = phrase.last + 1
+    return out
 
 
 def _role_of(lex: Lexicon, toks: Sequence[Tok], phrase: Phrase) -> Role | None:
