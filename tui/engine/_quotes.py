@@ -31,9 +31,11 @@ is.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -96,6 +98,31 @@ def find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
         paragraphs is one entry per paragraph, all with the same speaker.
         Status is left ``"only-here"``; the comparison sets it.
     """
+    with _collector_paused():
+        return _find_quotes(text, sentences)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block.
+
+    Reading quotes makes a hundred thousand small objects and no reference
+    cycles, so the collector's passes over them find nothing to free; on a
+    4.5 MB article they took a sixth of the time (three full passes over all
+    the objects alive). Anything a cycle elsewhere holds is collected once it
+    resumes; a collector someone else paused stays paused.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
     ordered = sorted(sentences, key=lambda s: s.start)
     if not ordered:
         return ()
