@@ -293,6 +293,8 @@ def _marks(text: str, ps: int, pe: int) -> list[_Mark]:
         c = m.group()
         p = text[i - 1] if i > ps else ""
         n = text[i + 1] if i + 1 < pe else ""
+        if c in "’'" and p.isalnum() and n.isalnum():
+            continue  # an apostrophe inside a word (It’s, Türkiye's): four marks in ten
         # Opening context: nothing or a space or an opening bracket before, a
         # character after. Closing context: a word or stop before, a space,
         # stop or the end after.
@@ -319,8 +321,6 @@ def _marks(text: str, ps: int, pe: int) -> list[_Mark]:
                 role = _BOTH
             else:
                 role = 0
-        elif p.isalnum() and n.isalnum():
-            role = 0  # an apostrophe inside a word: It’s, Türkiye's
         elif opens:
             # A straight mark before a letter opens; ’ before a word, or any mark
             # before digits, is an elision: ’n’, ’em, the ’90s.
@@ -467,7 +467,9 @@ class _Context:
             if shape is None:
                 shape = self._shapes[key] = self._read(s, masks)
             same, quote_tokens = shape
-            reader = Reader(same.toks, same.starts, self.mid_caps, base=s.start, like=same)
+            reader = same
+            if same.base != s.start:
+                reader = Reader(same.toks, same.starts, self.mid_caps, base=s.start, like=same)
             where = {masks[q][2]: i for i, q in quote_tokens} if quote_tokens else {}
             found = _Sentence(s, same.toks, reader, where)
             self._cache[index] = found

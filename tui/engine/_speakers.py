@@ -191,25 +191,23 @@ class _SentenceRuns:
     """The runs of a sentence's words read alone (offsets from its start), and
     the copies of the sentence that add them to the index as they are."""
 
-    # Tuples, not lists: an article holds thousands of these, and the
-    # collector stops tracking a tuple of numbers and strings.
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    entries: tuple[_RunEntry | None, ...]  # None for a run that is no name ("The")
-    # The runs a copy adds (those that are names, the last one last), and
-    # under each word the indices of those indexed under it.
-    added: tuple[_RunEntry, ...]
-    added_starts: tuple[int, ...]
-    added_ends: tuple[int, ...]
-    keys: dict[str, tuple[int, ...]]
+    starts: list[int]
+    ends: list[int]
+    entries: list[_RunEntry | None]  # None for a run that is no name ("The")
+    # Whether the last run ends where it does alone wherever the sentence
+    # stands (see ``Names._sentence_runs``).
+    last_ends_inside: bool
+    # The runs a copy adds (the last one last), and under each word the
+    # indices of those indexed under it.
+    added: list[_RunEntry]
+    added_starts: list[int]
+    added_ends: list[int]
+    keys: dict[str, list[int]]
     # The first run index of each copy that adds all of them, or all but
     # the last (whose last run goes on past it).
     copies: list[int] = field(default_factory=list)
     copies_but_last: list[int] = field(default_factory=list)
-    # Whether the last run ends where it does alone wherever the sentence
-    # stands (see ``Names._sentence_runs``), and what it adds when it goes
-    # on past it (see ``Names._cut``).
-    last_ends_inside: bool = False
+    # What the last run adds when it goes on past the sentence (see ``Names._cut``).
     cut: dict[str, _RunEntry | None] = field(default_factory=dict)
     # Whether their words capitalised inside a sentence are noted.
     noted: bool = False
@@ -361,7 +359,9 @@ class Names:
         text = self.text
         run_starts = self.run_starts
         run_ends = self.run_ends
-        seen: dict[str, _SentenceRuns] = {}
+        single = self.groups.single
+        # The runs of each sentence seen more than once (None: seen once).
+        seen: dict[str, _SentenceRuns | None] = {}
         # Where the scan of the whole text would look for the next run.
         pos = 0
         for s in ordered:
@@ -376,6 +376,25 @@ class Names:
             words = text[base : s.end]
             runs = seen.get(words)
             if runs is None:
+                if words not in seen:
+                    # Its first copy: read in the text, as the whole scan does.
+                    seen[words] = None
+                    end = s.end
+                    for m in _RUN.finditer(text, max(pos, base)):
+                        if m.start() >= end:
+                            break
+                        pos = m.end()
+                        entry = self._entry(text, m, base, end)
+                        if entry is not None:
+                            k = len(run_starts)
+                            run_starts.append(entry.start)
+                            run_ends.append(entry.end)
+                            for key in entry.keys:
+                                single[key].append(k)
+                            if entry.mid:
+                                self._mid.update(entry.mid)
+                    pos = max(pos, end)
+                    continue
                 runs = seen[words] = self._sentence_runs(words)
             enter = pos - base
             if enter <= 0:
@@ -441,14 +460,14 @@ class Names:
         return runs.cut[key]
 
     def _sentence_runs(self, words: str) -> _SentenceRuns:
-        """The runs of a sentence's words read alone."""
+        """The runs of a sentence's words read alone, shared by its copies."""
         found = list(_RUN.finditer(words))
-        entries = tuple(self._entry(words, m, 0, len(words)) for m in found)
-        added = tuple(e for e in entries if e is not None)
-        keys: dict[str, tuple[int, ...]] = {}
+        entries = [self._entry(words, m, 0, len(words)) for m in found]
+        added = [e for e in entries if e is not None]
+        keys: dict[str, list[int]] = {}
         for j, entry in enumerate(added):
             for key in entry.keys:
-                keys[key] = (*keys.get(key, ()), j)
+                keys.setdefault(key, []).append(j)
         # The last run ends inside the sentence, wherever it stands, when the
         # pattern stops before reading past it: at a character that cannot
         # join a run's next word, or at the start of a word that no particle
@@ -457,14 +476,14 @@ class Names:
         after = len(words) - len(words[end:].lstrip(" \t"))
         inside = after < len(words) and (after == end or words[after] not in _PARTICLE_STARTS)
         runs = _SentenceRuns(
-            starts=tuple(m.start() for m in found),
-            ends=tuple(m.end() for m in found),
+            starts=[m.start() for m in found],
+            ends=[m.end() for m in found],
             entries=entries,
-            added=added,
-            added_starts=tuple(e.start for e in added),
-            added_ends=tuple(e.end for e in added),
-            keys=keys,
             last_ends_inside=inside,
+            added=added,
+            added_starts=[e.start for e in added],
+            added_ends=[e.end for e in added],
+            keys=keys,
         )
         for key in keys:
             self.groups.sentences[key].append(runs)
@@ -489,16 +508,16 @@ class Names:
         key = (last or run).lower().rstrip(".’'")
         if key.endswith(("'s", "’s")):
             key = key[:-2]
-        keys = [key]
+        keys: tuple[str, ...] = (key,)
         if last is not None and (key in self._suffixes or " of " in run):
-            keys += [_key(word) for word in run.split()[:-1]]
+            keys += tuple(_key(word) for word in run.split()[:-1])
         # Words capitalised inside a sentence, not only at its start.
         mid: tuple[str, ...] = ()
         if a - sentence_start > 2 and text[a - 2] in _INSIDE:
             mid = (key, _key(run[: run.find(" ")])) if last is not None else (key,)
         elif last is not None:
             mid = (key,)
-        return _RunEntry(a, b, tuple(keys), mid)
+        return _RunEntry(a, b, keys, mid)
 
     def _add(self, shift: int, entry: _RunEntry) -> None:
         k = len(self.run_starts)
