@@ -293,7 +293,7 @@ class Names:
         self._skip = _not_names()
         self._suffixes = self.lex.words("suffix")
         if all(x.end <= y.start for x, y in pairwise(ordered)):
-            self._scan_sentences(ordered)
+            self._scan_sentences(ordered, starts, body)
         else:
             self._scan(0, len(text), starts, body)
         # Only sentences that name a document are read with the pattern; they
@@ -325,6 +325,12 @@ class Names:
         end of a sentence that is not) are left out.
         """
         text = self.text
+        run_starts = self.run_starts
+        run_ends = self.run_ends
+        single = self.groups.single
+        mid = self._mid
+        skip = self._skip
+        suffixes = self._suffixes
         for m in _RUN.finditer(text, pos):
             a, b = m.span()
             if a >= end:
@@ -336,12 +342,38 @@ class Names:
             sentence_start, sentence_end = body[index]
             if a >= sentence_end:
                 continue  # not body text, or between sentences
-            found = self._entry(text, m, sentence_start, sentence_end)
-            if found is not None:
-                self._add(0, found)
+            # The reading of _entry, written out: this loop runs for every run
+            # of an article of distinct sentences.
+            run = m.group()
+            last = m.group(1)
+            if last is None and run in skip:
+                continue  # "The", "But", "He": no name
+            if b > sentence_end:
+                run = text[a:sentence_end].rstrip()
+                b = a + len(run)
+                words = run.split()
+                last = words[-1] if len(words) > 1 else None
+            k = len(run_starts)
+            run_starts.append(a)
+            run_ends.append(b)
+            key = (last or run).lower().rstrip(".’'")
+            if key.endswith(("'s", "’s")):
+                key = key[:-2]
+            single[key].append(k)
+            if last is not None and (key in suffixes or " of " in run):
+                for word in run.split()[:-1]:
+                    single[_key(word)].append(k)
+            if a - sentence_start > 2 and text[a - 2] in _INSIDE:
+                mid.add(key)
+                if last is not None:
+                    mid.add(_key(run[: run.find(" ")]))
+            elif last is not None:
+                mid.add(key)
         return pos
 
-    def _scan_sentences(self, ordered: Sequence[Sentence]) -> None:
+    def _scan_sentences(
+        self, ordered: Sequence[Sentence], starts: Sequence[int], body: Sequence[tuple[int, int]]
+    ) -> None:
         """Read the runs of the body sentences, each distinct sentence once.
 
         The same runs as :meth:`_scan` over the whole text. A sentence's runs
@@ -359,43 +391,33 @@ class Names:
         text = self.text
         run_starts = self.run_starts
         run_ends = self.run_ends
-        single = self.groups.single
         # The runs of each sentence seen more than once (None: seen once).
         seen: dict[str, _SentenceRuns | None] = {}
         # Where the scan of the whole text would look for the next run.
         pos = 0
+        # Where a stretch of sentences seen for the first time ends: their
+        # runs are read by one scan of the text, as the whole scan does.
+        stretch: int | None = None
         for s in ordered:
             if s.kind != "body":
                 continue
+            words = text[s.start : s.end]
+            if words not in seen:
+                seen[words] = None
+                stretch = s.end
+                continue
+            if stretch is not None:
+                pos = max(self._scan(pos, stretch, starts, body), stretch)
+                stretch = None
+            runs = seen[words]
+            if runs is None:
+                runs = seen[words] = self._sentence_runs(words)
             base = s.start
             # Runs that start before the sentence (outside the body or between
             # sentences) are not read, but one may run into it.
             if pos < base and not text[pos:base].isspace():
                 while (m := _RUN.search(text, pos, base)) is not None:
                     pos = _run_end(text, m.start())
-            words = text[base : s.end]
-            runs = seen.get(words)
-            if runs is None:
-                if words not in seen:
-                    # Its first copy: read in the text, as the whole scan does.
-                    seen[words] = None
-                    end = s.end
-                    for m in _RUN.finditer(text, max(pos, base)):
-                        if m.start() >= end:
-                            break
-                        pos = m.end()
-                        entry = self._entry(text, m, base, end)
-                        if entry is not None:
-                            k = len(run_starts)
-                            run_starts.append(entry.start)
-                            run_ends.append(entry.end)
-                            for key in entry.keys:
-                                single[key].append(k)
-                            if entry.mid:
-                                self._mid.update(entry.mid)
-                    pos = max(pos, end)
-                    continue
-                runs = seen[words] = self._sentence_runs(words)
             enter = pos - base
             if enter <= 0:
                 enter = 1 if base and _joins_run(text[base - 1]) else 0
@@ -443,6 +465,8 @@ class Names:
                 pos = max(pos, cut.end())
             if entry is not None:
                 self._add(base, entry)
+        if stretch is not None:
+            self._scan(pos, stretch, starts, body)
 
     def _cut(
         self, runs: _SentenceRuns, found: re.Match[str], base: int, end: int
@@ -492,7 +516,10 @@ class Names:
     def _entry(
         self, text: str, m: re.Match[str], sentence_start: int, sentence_end: int
     ) -> _RunEntry | None:
-        """What a run found in a sentence of ``text`` adds to the index, if anything."""
+        """What a run found in a sentence of ``text`` adds to the index, if anything:
+        the reading :meth:`_scan` makes of each run (written out there, where
+        it runs for every run of an article of distinct sentences), as data to
+        share between a sentence's copies."""
         a, b = m.span()
         run = m.group()
         last = m.group(1)
