@@ -161,6 +161,7 @@ def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) 
 
 def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon, base: int) -> None:
     taken = start  # a stop joined to the word before it is not read again
+    abbreviations = lex.abbreviations
     for m in _TOKEN.finditer(text, start, end):
         a, b = m.span()
         if a < taken:
@@ -177,21 +178,23 @@ def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon, base: 
             continue
         # A stop after a word belongs to it when the word is an abbreviation or
         # an initial, or when the sentence does not end there ("D-Calif., the").
+        written = word
         if b < end and text[b] == ".":
             after = text[b + 1 : b + 3].lstrip()
             if (
-                word in lex.abbreviations
+                word in abbreviations
                 or len(word) == 1
                 or "." in word
                 or (after[:1] in (",", ";") or after[:1].islower())
             ):
                 b += 1
+                written = text[a:b]
         taken = b
         low = word.lower()
         poss = low.endswith(("'s", "’s"))
         if poss:
             low = low[:-2]
-        out.append(Tok(a - base, b - base, text[a:b], low, WORD, word[0].isupper(), poss, -1))
+        out.append(Tok(a - base, b - base, written, low, WORD, word[0].isupper(), poss, -1))
 
 
 # ---------------------------------------------------------------- phrases

@@ -37,6 +37,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from ._model import Quote, Sentence
@@ -123,7 +124,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _find_quotes(text: str, sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
-    ordered = sorted(sentences, key=lambda s: s.start)
+    ordered = sorted(sentences, key=attrgetter("start"))
     if not ordered:
         return ()
     quotations = _quotations(text, ordered)
@@ -418,9 +419,11 @@ class _Context:
             tuple[str, str, tuple[tuple[int, int], ...]], tuple[Reader, list[tuple[int, int]]]
         ] = {}
         self._peeked: dict[str, str] = {}
-        self._paragraph_end: dict[int, int] = {}
+        ends: dict[int, int] = {}
         for s in ordered:
-            self._paragraph_end[s.paragraph] = max(self._paragraph_end.get(s.paragraph, 0), s.end)
+            if s.end >= ends.get(s.paragraph, 0):
+                ends[s.paragraph] = s.end
+        self._paragraph_end = ends
 
     def paragraph_of(self, pos: int) -> int:
         return _sentence_at(self.starts, self.ordered, pos).paragraph
