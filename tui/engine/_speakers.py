@@ -220,6 +220,10 @@ class _SentenceRuns:
         return len(self.added) - (last is not None)
 
 
+# What a sentence not seen yet has in place of its runs.
+_FIRST = _SentenceRuns([], [], [], False, [], [], [], {})
+
+
 class _Groups:
     """The run indices under each word, built for a word when it is first
     looked up: a sentence's copies are recorded, not each of their runs."""
@@ -402,14 +406,14 @@ class Names:
             if s.kind != "body":
                 continue
             words = text[s.start : s.end]
-            if words not in seen:
+            runs = seen.get(words, _FIRST)
+            if runs is _FIRST:
                 seen[words] = None
                 stretch = s.end
                 continue
             if stretch is not None:
                 pos = max(self._scan(pos, stretch, starts, body), stretch)
                 stretch = None
-            runs = seen[words]
             if runs is None:
                 runs = seen[words] = self._sentence_runs(words)
             base = s.start
@@ -420,7 +424,9 @@ class Names:
                     pos = _run_end(text, m.start())
             enter = pos - base
             if enter <= 0:
-                enter = 1 if base and _joins_run(text[base - 1]) else 0
+                # A character that a run's first word cannot follow (see _RUN).
+                c = text[base - 1] if base else " "
+                enter = 1 if c.isalnum() or c in "_’'-." else 0
             first = bisect_left(runs.starts, enter) if enter else 0
             pos = max(pos, s.end)
             if first and runs.ends[first - 1] > enter:
@@ -851,11 +857,6 @@ class Names:
                 self.read_group(entity.surname, pos)  # its other forms, for its fullest name
                 return entity
         return None
-
-
-def _joins_run(c: str) -> bool:
-    """Whether a run's first word cannot start right after ``c`` (see _RUN)."""
-    return c.isalnum() or c in "_’'-."
 
 
 def _run_end(text: str, start: int) -> int:
