@@ -464,7 +464,7 @@ class _Context:
             after = self.text[s.end : s.end + 2]
             peeked = self._peeked.get(after)
             if peeked is None:
-                peeked = self._peeked[after] = "".join(map(_peeked, after))
+                peeked = self._peeked[after] = _peeked(after)
             key = (self.text[s.start : s.end], peeked, spans)
             shape = self._shapes.get(key)
             if shape is None:
@@ -578,12 +578,20 @@ class _Context:
         return Attribution(first.reader, None, "none", None)
 
 
-def _peeked(c: str) -> str:
-    """A character after a sentence as ``tokenize`` reads it: a space, a
-    comma or semicolon, a lower-case letter, or anything else."""
-    if c.isspace():
-        return " "
-    if c in ",;":
+def _peeked(after: str) -> str:
+    """What ``tokenize`` makes of the two characters after a sentence.
+
+    A stop at the sentence's end, or one before a last space, ends it unless a
+    comma, a semicolon or a lower-case letter comes next, read past spaces
+    (see ``_words``): so what counts is the class of the first character that
+    is not a space, and of the first character alone.
+    """
+    first = after[:1]
+    return _peek_class(after.lstrip()[:1]) + _peek_class("" if first.isspace() else first)
+
+
+def _peek_class(c: str) -> str:
+    if c in (",", ";"):
         return c
     return "a" if c.islower() else "-"
 
