@@ -329,9 +329,9 @@ class Reader:
         return found
 
     def _name_word(self, i: int) -> bool:
-        if not self.is_word(i):
+        tok = self.toks[i]  # ``name_word`` checked that ``i`` is a token
+        if tok.kind != WORD:
             return False
-        tok = self.toks[i]
         if not tok.cap or tok.low.isdigit():
             return False
         if self.function(i) or self.lex.has(tok.low, "time"):
@@ -437,10 +437,11 @@ class Reader:
         if not self.is_word(i) or i >= stop:
             return None
         low = toks[i].low
+        classes = self._classes[i]  # the word's classes (see lexicon().has)
         for pronoun in ("he", "she", "it", "they"):
-            if self.lex.has(low, pronoun) and not toks[i].poss:
+            if pronoun in classes and not toks[i].poss:
                 return Phrase(i, i, "pronoun", low, plural=pronoun == "they")
-        if self.cls(i, "self") or (self.cls(i, "object") and not self.cls(i, "determiner")):
+        if "self" in classes or ("object" in classes and "determiner" not in classes):
             return None
         j = i
         definite = False
