@@ -266,6 +266,10 @@ class _Form(NamedTuple):
     roles: frozenset[str]
 
 
+# What a run not read yet has in place of its form.
+_UNREAD = _Form(0, 0, 0, "", None, "-", False, False, frozenset())
+
+
 class Names:
     """The names in the article's body, read as entities on demand.
 
@@ -610,22 +614,21 @@ class Names:
     def _run(self, start: int, end: int, *, at_start: bool) -> _Entity | None:
         """Read one run of capitalised words: the entity it names, if any."""
         key = (self.text[start:end], at_start)
-        if key in self._forms:
-            form = self._forms[key]
-        else:
+        form = self._forms.get(key, _UNREAD)
+        if form is _UNREAD:
             form = self._forms[key] = self._form(*key)
         if form is None:
             return None
         lex = self.lex
         a, b = start + form.start, start + form.end
         gender = form.gender
-        roles = set(form.roles)
+        roles: set[str] | frozenset[str] = form.roles
         person = form.person
         # Lower-case role words before the name, and appositives around it.
         described = self._described(start, b) if self._may_be_described(start, b) else ()
         for head, role_words in described:
             person = True
-            roles |= role_words
+            roles = roles | role_words
             role = lex.role(head)
             if role is not None and role.gender != "-":
                 gender = role.gender
@@ -1037,7 +1040,8 @@ class _Resolver:
         lex = self.lex
         if phrase.kind == "name" and phrase.name is not None:
             a, b = phrase.name
-            tokens = [t.low.rstrip(".") for t in toks[a : b + 1]]
+            # The name's words (for a mention, only whether there is one).
+            tokens = [t.low.rstrip(".") for t in toks[a : b + 1]] if deep else [""]
             while len(tokens) > 1 and lex.has(tokens[-1], "suffix"):
                 tokens = tokens[:-1]
             gender = "-"
