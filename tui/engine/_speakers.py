@@ -296,15 +296,14 @@ class Names:
         self._gives_role: dict[int, bool] = {}
         self._forms: dict[tuple[str, bool], _Form | None] = {}
         issued = _issued()
-        self._starts = starts = [s.start for s in ordered]
-        body = [(s.start, s.end) if s.kind == "body" else (s.start, -1) for s in ordered]
+        self.starts = starts = [s.start for s in ordered]
         self._mid: set[str] = set()
         self._skip = _not_names()
         self._suffixes = self.lex.words("suffix")
         if all(x.end <= y.start for x, y in pairwise(ordered)):
-            self._scan_sentences(ordered, starts, body)
+            self._scan_sentences(ordered, starts)
         else:
-            self._scan(0, len(text), starts, body)
+            self._scan(0, len(text), starts, ordered)
         # Only sentences that name a document are read with the pattern; they
         # are found with plain searches, which cost a tenth of a pattern scan.
         named: set[int] = set()
@@ -312,7 +311,7 @@ class Names:
             at = text.find(word)
             while at >= 0:
                 index = bisect_right(starts, at) - 1
-                if index >= 0 and body[index][1] >= 0:
+                if index >= 0 and ordered[index].kind == "body":
                     named.add(index)
                 at = text.find(word, at + len(word))
         for index in sorted(named):
@@ -324,14 +323,14 @@ class Names:
     # ---- the runs of the article
 
     def _scan(
-        self, pos: int, end: int, starts: Sequence[int], body: Sequence[tuple[int, int]]
+        self, pos: int, end: int, starts: Sequence[int], sentences: Sequence[Sentence]
     ) -> int:
         """Read the runs that start in ``[pos, end)``; returns where the scan stopped.
 
         One pattern scan read into runs in one loop: a run that crosses into
         the next sentence ("… in Washington. Smith said") is cut where that
-        sentence starts; runs outside the body (``body`` holds ``-1`` for the
-        end of a sentence that is not) are left out.
+        sentence starts; runs outside the body (``sentences``, which ``starts``
+        holds the starts of) are left out.
         """
         text = self.text
         run_starts = self.run_starts
@@ -348,8 +347,9 @@ class Names:
             index = bisect_right(starts, a) - 1
             if index < 0:
                 continue
-            sentence_start, sentence_end = body[index]
-            if a >= sentence_end:
+            s = sentences[index]
+            sentence_start, sentence_end = s.start, s.end
+            if s.kind != "body" or a >= sentence_end:
                 continue  # not body text, or between sentences
             # The reading of _entry, written out: this loop runs for every run
             # of an article of distinct sentences.
@@ -380,9 +380,7 @@ class Names:
                 mid.add(key)
         return pos
 
-    def _scan_sentences(
-        self, ordered: Sequence[Sentence], starts: Sequence[int], body: Sequence[tuple[int, int]]
-    ) -> None:
+    def _scan_sentences(self, ordered: Sequence[Sentence], starts: Sequence[int]) -> None:
         """Read the runs of the body sentences; those of a repeated sentence once.
 
         The same runs as :meth:`_scan` over the whole text. Sentences seen for
@@ -420,7 +418,7 @@ class Names:
                 stretch = s.end
                 continue
             if stretch is not None:
-                pos = max(self._scan(pos, stretch, starts, body), stretch)
+                pos = max(self._scan(pos, stretch, starts, ordered), stretch)
                 stretch = None
             if runs is None:
                 runs = seen[words] = self._sentence_runs(words)
@@ -439,7 +437,7 @@ class Names:
             pos = max(pos, s.end)
             if first and runs.ends[first - 1] > enter:
                 # A run read alone straddles where the scan enters: read the text.
-                pos = max(self._scan(base + enter, s.end, [base], [(base, s.end)]), pos)
+                pos = max(self._scan(base + enter, s.end, [base], [s]), pos)
                 continue
             last = len(runs.starts) - 1
             cut = None  # the last run, matched in the text, when it goes on past the sentence
@@ -480,7 +478,7 @@ class Names:
             if entry is not None:
                 self._add(base, entry)
         if stretch is not None:
-            self._scan(pos, stretch, starts, body)
+            self._scan(pos, stretch, starts, ordered)
 
     def _cut(
         self, runs: _SentenceRuns, found: re.Match[str], base: int, end: int
@@ -582,7 +580,7 @@ class Names:
     def read_run(self, k: int) -> _Entity | None:
         if k not in self.run_entity:
             a = self.run_starts[k]
-            sentence = self._starts[bisect_right(self._starts, a) - 1]
+            sentence = self.starts[bisect_right(self.starts, a) - 1]
             at_start = _opens_sentence(self.text, sentence, a)
             self.run_entity[k] = self._run(a, self.run_ends[k], at_start=at_start)
         return self.run_entity[k]
@@ -968,7 +966,7 @@ class _Resolver:
     ):
         self.text = text
         self.ordered = ordered
-        self.starts = [s.start for s in ordered]
+        self.starts = names.starts  # Names reads the same sentences
         self.lex = lexicon()
         self.reader = reader
         self.names = names
