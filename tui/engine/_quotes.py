@@ -36,7 +36,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -383,15 +382,14 @@ def _sentence_at(starts: Sequence[int], ordered: Sequence[Sentence], pos: int) -
 # ---------------------------------------------------------------- pass 2: speakers
 
 
-@dataclass
-class _Sentence:
+class _Sentence(NamedTuple):
     """One sentence read as tokens, each quotation in it one token."""
 
     sentence: Sentence
     toks: Sequence[Tok]  # offsets from the sentence's start
     reader: Reader
     # Token index of each quotation (by number) in this sentence.
-    where: dict[int, int] = field(default_factory=dict)
+    where: dict[int, int]
 
 
 class _Context:
