@@ -186,7 +186,7 @@ class _RunEntry(NamedTuple):
     mid: tuple[str, ...]  # its words the article capitalises inside a sentence
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _SentenceRuns:
     """The runs of a sentence's words read alone (offsets from its start), and
     the copies of the sentence that add them to the index as they are."""
@@ -411,18 +411,19 @@ class Names:
         for s in ordered:
             if s.kind != "body":
                 continue
-            words = text[s.start : s.end]
+            base = s.start
+            end = s.end
+            words = text[base:end]
             runs = seen.get(words, _FIRST)
             if runs is _FIRST:
                 seen[words] = None
-                stretch = s.end
+                stretch = end
                 continue
             if stretch is not None:
                 pos = max(self._scan(pos, stretch, starts, ordered), stretch)
                 stretch = None
             if runs is None:
                 runs = seen[words] = self._sentence_runs(words)
-            base = s.start
             # Runs that start before the sentence (outside the body or between
             # sentences) are not read, but one may run into it.
             if pos < base and not text[pos:base].isspace():
@@ -434,10 +435,11 @@ class Names:
                 c = text[base - 1] if base else " "
                 enter = 1 if c.isalnum() or c in "_’'-." else 0
             first = bisect_left(runs.starts, enter) if enter else 0
-            pos = max(pos, s.end)
+            if end > pos:
+                pos = end
             if first and runs.ends[first - 1] > enter:
                 # A run read alone straddles where the scan enters: read the text.
-                pos = max(self._scan(base + enter, s.end, [base], [s]), pos)
+                pos = max(self._scan(base + enter, end, [base], [s]), pos)
                 continue
             last = len(runs.starts) - 1
             cut = None  # the last run, matched in the text, when it goes on past the sentence
@@ -473,7 +475,7 @@ class Names:
             entry = runs.entries[last]
             if cut is not None:
                 # The last run goes on past the sentence: cut, as the whole scan does.
-                entry = self._cut(runs, cut, base, s.end)
+                entry = self._cut(runs, cut, base, end)
                 pos = max(pos, cut.end())
             if entry is not None:
                 self._add(base, entry)
