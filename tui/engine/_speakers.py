@@ -246,9 +246,6 @@ class _Groups:
             self._built[word] = found
         return found
 
-    def words(self) -> set[str]:
-        return set(self.single) | set(self.sentences)
-
 
 class _Form(NamedTuple):
     """What a run's words say about the name in it, wherever the run stands:
