@@ -17,12 +17,14 @@ Everything here is linear in the tokens it is given; a phrase is at most
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from ._data import data_lines
+
+T = TypeVar("T")
 
 MAX_PHRASE = 24
 # A part of a phrase (a name, a description) is at most this many tokens.
@@ -49,7 +51,12 @@ _OPEN_CLASSES = frozenset(
 
 
 class Tok(NamedTuple):
-    """One token of a paragraph: a word, a punctuation mark or a whole quotation."""
+    """One token of a sentence: a word, a punctuation mark or a whole quotation.
+
+    ``start`` and ``end`` are offsets from where the sentence starts, so the
+    tokens of a sentence the article repeats serve every copy of it; a
+    :class:`Reader` places them in the text.
+    """
 
     start: int
     end: int
@@ -58,7 +65,7 @@ class Tok(NamedTuple):
     kind: int
     cap: bool  # starts with a capital letter
     poss: bool  # ends in a possessive ("Grimm's", "Shields’")
-    quote: int  # the quotation's number for a QUOTE token, else -1
+    quote: int  # for a QUOTE token the index of its span in ``tokenize``'s masks, else -1
 
 
 class Role(NamedTuple):
@@ -128,63 +135,66 @@ def _class_words(cls: str) -> frozenset[str]:
     return frozenset(w for w, classes in lexicon().classes.items() if cls in classes)
 
 
-def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int, int]]) -> list[Tok]:
+def tokenize(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) -> list[Tok]:
     """The tokens of ``text[start:end]``, each span in ``masks`` one QUOTE token.
 
     Args:
         text: The article text.
-        start: Where to begin.
+        start: Where to begin; token offsets count from here.
         end: Where to stop.
-        masks: ``(start, end, number)`` of each quotation (its marks included),
-            in order and not overlapping.
+        masks: ``(start, end)`` of each quotation (its marks included), in
+            order and not overlapping.
     """
     lex = lexicon()
     out: list[Tok] = []
     pos = start
-    for a, b, number in [*masks, (end, end, -1)]:
+    for number, (a, b) in enumerate([*masks, (end, end)]):
         a, b = max(a, start), min(b, end)
         if a < pos:
             continue
-        _words(text, pos, a, out, lex)
-        if number >= 0 and a < b:
-            out.append(Tok(a, b, text[a:b], "", QUOTE, False, False, number))
+        _words(text, pos, a, out, lex, start)
+        if number < len(masks) and a < b:
+            out.append(Tok(a - start, b - start, text[a:b], "", QUOTE, False, False, number))
         pos = max(pos, b)
     return out
 
 
-def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon) -> None:
+def _words(text: str, start: int, end: int, out: list[Tok], lex: Lexicon, base: int) -> None:
     taken = start  # a stop joined to the word before it is not read again
+    abbreviations = lex.abbreviations
     for m in _TOKEN.finditer(text, start, end):
         a, b = m.span()
         if a < taken:
             continue
         word = m.group()
         if not (word[0].isalnum() or word[0] == "_"):
-            if word in "’'" and out and out[-1].kind == WORD and out[-1].end == a:
+            if word in "’'" and out and out[-1].kind == WORD and out[-1].end == a - base:
                 last = out[-1]
                 if last.low.endswith("s") and (b >= end or text[b].isspace()):
                     # "Shields’ comments": the mark makes a possessive.
-                    out[-1] = last._replace(end=b, text=last.text + word, poss=True)
+                    out[-1] = last._replace(end=b - base, text=last.text + word, poss=True)
                     continue
-            out.append(Tok(a, b, word, word, PUNCT, False, False, -1))
+            out.append(Tok(a - base, b - base, word, word, PUNCT, False, False, -1))
             continue
         # A stop after a word belongs to it when the word is an abbreviation or
         # an initial, or when the sentence does not end there ("D-Calif., the").
+        written = word
         if b < end and text[b] == ".":
             after = text[b + 1 : b + 3].lstrip()
             if (
-                word in lex.abbreviations
+                word in abbreviations
                 or len(word) == 1
                 or "." in word
                 or (after[:1] in (",", ";") or after[:1].islower())
             ):
                 b += 1
+                written = text[a:b]
         taken = b
         low = word.lower()
         poss = low.endswith(("'s", "’s"))
         if poss:
             low = low[:-2]
-        out.append(Tok(a, b, text[a:b], low, WORD, word[0].isupper(), poss, -1))
+        out.append(Tok(a - base, b - base, written, low, WORD, word[0].isupper(), poss, -1))
 
 
 # ---------------------------------------------------------------- phrases
@@ -222,13 +232,58 @@ class Reader:
     like one.
     """
 
-    def __init__(self, toks: Sequence[Tok], starts: frozenset[int], mid_caps: frozenset[str]):
+    def __init__(
+        self,
+        toks: Sequence[Tok],
+        starts: frozenset[int],
+        mid_caps: frozenset[str],
+        *,
+        base: int = 0,
+        like: Reader | None = None,
+    ):
+        """``base`` is where the sentence starts in the text (token offsets
+        count from there). ``like`` is a reader of the same tokens elsewhere in
+        the article (a sentence the article repeats): what is read there holds
+        here, so it is read once and shared (phrases hold token indices)."""
         self.toks = toks
+        self.base = base
         self.starts = starts
         self.mid_caps = mid_caps
         self.lex = lex = lexicon()
-        self._classes = [lex.classes.get(t.low, _NONE) if t.kind == WORD else _NONE for t in toks]
-        self._names: list[bool | None] = [None] * len(toks)
+        self._classes: list[frozenset[str]]
+        self._names: list[bool | None]
+        self._phrases: dict[tuple[int, int, bool], Phrase | None]
+        self._remembered: dict[Hashable, Any]
+        if like is not None:
+            self._classes = like._classes
+            self._names = like._names
+            self._phrases = like._phrases
+            self._remembered = like._remembered
+        else:
+            self._classes = [
+                lex.classes.get(t.low, _NONE) if t.kind == WORD else _NONE for t in toks
+            ]
+            self._names = [None] * len(toks)
+            self._phrases = {}
+            self._remembered = {}
+
+    def remember(self, key: Hashable, read: Callable[[], T]) -> T:
+        """What ``read`` finds in these tokens, read once for every sentence
+        with the same tokens. ``key`` names the reading and its arguments;
+        ``read`` must depend on nothing but the tokens (no offsets, no state).
+        """
+        if key in self._remembered:
+            return cast(T, self._remembered[key])
+        found = self._remembered[key] = read()
+        return found
+
+    def start(self, i: int) -> int:
+        """Where token ``i`` starts in the text."""
+        return self.base + self.toks[i].start
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends in the text."""
+        return self.base + self.toks[i].end
 
     # ---- word tests
 
@@ -274,9 +329,9 @@ class Reader:
         return found
 
     def _name_word(self, i: int) -> bool:
-        if not self.is_word(i):
+        tok = self.toks[i]  # ``name_word`` checked that ``i`` is a token
+        if tok.kind != WORD:
             return False
-        tok = self.toks[i]
         if not tok.cap or tok.low.isdigit():
             return False
         if self.function(i) or self.lex.has(tok.low, "time"):
@@ -341,10 +396,14 @@ class Reader:
         appositive needs no closing comma.
         """
         stop = min(stop, len(self.toks), i + MAX_PHRASE)
-        core = self._core(i, stop, forward=forward)
-        if core is None or core.kind == "pronoun":
-            return core
-        return self._extend(core, stop, forward=forward)
+        key = (i, stop, forward)
+        if key in self._phrases:
+            return self._phrases[key]
+        found = self._core(i, stop, forward=forward)
+        if found is not None and found.kind != "pronoun":
+            found = self._extend(found, stop, forward=forward)
+        self._phrases[key] = found
+        return found
 
     def exact(self, i: int, j: int) -> Phrase | None:
         """The phrase over exactly tokens ``[i, j]``, or ``None``."""
@@ -378,10 +437,11 @@ class Reader:
         if not self.is_word(i) or i >= stop:
             return None
         low = toks[i].low
+        classes = self._classes[i]  # the word's classes (see lexicon().has)
         for pronoun in ("he", "she", "it", "they"):
-            if self.lex.has(low, pronoun) and not toks[i].poss:
+            if pronoun in classes and not toks[i].poss:
                 return Phrase(i, i, "pronoun", low, plural=pronoun == "they")
-        if self.cls(i, "self") or (self.cls(i, "object") and not self.cls(i, "determiner")):
+        if "self" in classes or ("object" in classes and "determiner" not in classes):
             return None
         j = i
         definite = False
