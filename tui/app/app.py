@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.app.config import load_config
-from tui.app.screens.main import MainScreen
-from tui.engine import Comparison, Document, compare_documents
+from tui.app.screens.main import MainScreen, Recompare
+from tui.engine import Comparison, Document, Progress, compare_documents
 from tui.store import BookmarkStore
 from tui.store import data_dir as resolve_data_dir
 from tui.store.paths import config_file
@@ -30,9 +30,7 @@ def default_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
     }
 
 
-def recompare_from(
-    comparison: Comparison, aliases: Mapping[str, str] | None = None
-) -> Callable[[float], Comparison]:
+def recompare_from(comparison: Comparison, aliases: Mapping[str, str] | None = None) -> Recompare:
     """A function that compares the same two articles again at another sensitivity.
 
     Args:
@@ -40,7 +38,7 @@ def recompare_from(
         aliases: The user's aliases the comparison was made with.
 
     Returns:
-        ``recompare(sensitivity) -> Comparison``.
+        ``recompare(sensitivity, progress=None) -> Comparison``.
     """
     documents = tuple(
         Document(
@@ -54,8 +52,10 @@ def recompare_from(
         for article in (comparison.left, comparison.right)
     )
 
-    def recompare(sensitivity: float) -> Comparison:
-        return compare_documents(*documents, sensitivity=sensitivity, aliases=aliases)
+    def recompare(sensitivity: float, *, progress: Progress | None = None) -> Comparison:
+        return compare_documents(
+            *documents, sensitivity=sensitivity, aliases=aliases, progress=progress
+        )
 
     return recompare
 
@@ -81,7 +81,7 @@ class StorydiffApp(App[None]):
         self,
         comparison: Comparison,
         *,
-        recompare: Callable[[float], Comparison] | None = None,
+        recompare: Recompare | None = None,
         theme: str | None = None,
         data_dir: str | Path | None = None,
         config_path: Path | None = None,

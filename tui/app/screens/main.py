@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import ClassVar, Protocol
 
 from textual import events, on
 from textual.actions import parse as parse_action
@@ -14,19 +14,20 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.bookmarking import Bookmarking
 from tui.app.labels import byline_label, citation, outlet_label, title_label
 from tui.app.navigation import Hit, JumpList, Navigator, Position
+from tui.app.progress import Progressed, ProgressRelay
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.legend import Legend
 from tui.app.widgets.overview import Overview
 from tui.app.widgets.search_bar import SearchBar
-from tui.app.widgets.status_line import SearchState, StatusLine
-from tui.engine import SIDES, Comparison, Side, other_side
+from tui.app.widgets.status_line import Realign, SearchState, StatusLine
+from tui.engine import SIDES, Comparison, Progress, Side, other_side
 from tui.sanitize import printable
 from tui.store import BookmarkStore, data_dir
 
@@ -54,7 +55,14 @@ def unrelated_hint(comparison: Comparison) -> str | None:
     )
 
 
-Recompare = Callable[[float], Comparison]
+class Recompare(Protocol):
+    """Compares the same two articles again at another sensitivity.
+
+    It runs on a worker thread; ``progress`` is the engine's progress report
+    (``compare_documents(..., progress=...)``), which raises to stop it.
+    """
+
+    def __call__(self, sensitivity: float, *, progress: Progress | None = None) -> Comparison: ...
 
 
 class MainScreen(Screen[None]):
@@ -269,7 +277,7 @@ class MainScreen(Screen[None]):
             "close",
             "Close panel",
             show=False,
-            tooltip="Close the detail panel or the search",
+            tooltip="Cancel a re-alignment under way, else close the detail panel or the search",
             id="close",
         ),
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the selected sentence", id="copy"),
@@ -326,7 +334,8 @@ class MainScreen(Screen[None]):
         self.last_query = ""
         self.search_hits: tuple[Hit, ...] = ()
         self.search_index: int | None = None
-        self.pending_sensitivity: float | None = None
+        #: A re-alignment (+ or -) under way, or the one just cancelled (until the next key).
+        self.realign: Realign | None = None
         #: The places jumps started from (ctrl+o goes back, ctrl+n forward).
         self.jumps = JumpList()
         #: Digits typed before a key (5j): how many times the key acts.
@@ -422,6 +431,10 @@ class MainScreen(Screen[None]):
         # A greyed-out key says why it does nothing, rather than nothing at all.
         if self.searching:
             return
+        if self.realign is not None and self.realign.cancelled:
+            # "cancelled" stays on the status line until the next key.
+            self.realign = None
+            self._show_status()
         digit = event.character if event.character in tuple("0123456789") else None
         if digit is not None and (digit != "0" or self.typed_count):
             # A count for the next key, as in vim: 5j, 3n, 12G.
@@ -475,23 +488,27 @@ class MainScreen(Screen[None]):
         worker = event.worker
         if worker.group != "realign":
             return
+        # A superseded or cancelled re-alignment ends CANCELLED: nothing to show.
         if event.state == WorkerState.SUCCESS:
             result = worker.result
-            pending = self.pending_sensitivity
             # An older re-alignment that finishes late is ignored: only the last asked for shows.
-            if (
-                isinstance(result, Comparison)
-                and pending is not None
-                and abs(result.sensitivity - pending) < 1e-9
-            ):
-                self.pending_sensitivity = None
+            if isinstance(result, Comparison) and self._realigning_to(result.sensitivity):
+                self.realign = None
                 self._renavigate(result)
         elif event.state == WorkerState.ERROR:
-            self.pending_sensitivity = None
+            self.realign = None
             self.notify(
                 printable(f"Re-alignment failed: {worker.error}"), severity="error", markup=False
             )
             self._update()
+
+    @on(Progressed)
+    def _realign_progressed(self, event: Progressed) -> None:
+        event.stop()
+        realign = self.realign
+        if realign is not None and isinstance(event.job, float) and self._realigning_to(event.job):
+            self.realign = Realign(realign.target, event.done)
+            self._show_status()
 
     # --- actions --------------------------------------------------------------------
 
@@ -526,7 +543,12 @@ class MainScreen(Screen[None]):
                 and self._sensitivity_target(steps) != self._current_sensitivity()
             ) or None
         if action == "close":
-            return self.detail_open or self.search_query is not None or None
+            return (
+                self._realigning_to(None)
+                or self.detail_open
+                or self.search_query is not None
+                or None
+            )
         if action == "bookmark":
             usable = self.bookmarking is not None and self.bookmarking.enabled
             return (selection is not None and usable) or None
@@ -687,19 +709,25 @@ class MainScreen(Screen[None]):
         panel.scroll_relative(y=lines * 3, animate=False, immediate=True)
 
     def action_sensitivity(self, steps: int) -> None:
-        """Re-align at a higher (more links) or lower sensitivity, in the background."""
+        """Re-align at a higher (more links) or lower sensitivity, in the background.
+
+        The comparison on screen stays until the new one is ready: keys and
+        scrolling work on it meanwhile. A newer step supersedes an older one
+        (its worker is cancelled, and the engine stops at its next report);
+        escape cancels.
+        """
         target = self._sensitivity_target(steps)
         if target == self._current_sensitivity():
             return
-        self.pending_sensitivity = target
+        self.realign = Realign(target)
         recompare = self.recompare
-        self.run_worker(
-            lambda: recompare(target),
-            thread=True,
-            group="realign",
-            exclusive=True,
-            exit_on_error=False,
-        )
+
+        def realign() -> Comparison:
+            worker = get_current_worker()
+            relay = ProgressRelay(self, target, stop=lambda: worker.is_cancelled)
+            return recompare(target, progress=relay)
+
+        self.run_worker(realign, thread=True, group="realign", exclusive=True, exit_on_error=False)
         self._update()
 
     def action_help(self) -> None:
@@ -709,8 +737,13 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.BINDINGS, getattr(self.app, "keymap", None)))
 
     def action_close(self) -> None:
-        """Close the detail panel, else clear the search."""
-        if self.detail_open:
+        """Cancel a re-alignment under way, else close the detail panel, else clear the search."""
+        if self.realign is not None and not self.realign.cancelled:
+            # The worker ends at once; its thread stops at the engine's next report.
+            self.workers.cancel_group(self, "realign")
+            self.realign = Realign(self.realign.target, self.realign.done, cancelled=True)
+            self._update()
+        elif self.detail_open:
             self.detail_open = False
         elif self.search_query is not None:
             self.search_query, self.search_hits, self.search_index = None, (), None
@@ -819,9 +852,16 @@ class MainScreen(Screen[None]):
         return self.comparison.counterparts(position.side, position.sentence)
 
     def _current_sensitivity(self) -> float:
-        if self.pending_sensitivity is not None:
-            return self.pending_sensitivity
+        if self.realign is not None and not self.realign.cancelled:
+            return self.realign.target
         return self.comparison.sensitivity
+
+    def _realigning_to(self, sensitivity: float | None) -> bool:
+        """Whether a re-alignment is under way (to ``sensitivity``, unless None)."""
+        realign = self.realign
+        if realign is None or realign.cancelled:
+            return False
+        return sensitivity is None or abs(realign.target - sensitivity) < 1e-9
 
     def _sensitivity_target(self, steps: int) -> float:
         value = self._current_sensitivity() + steps * SENSITIVITY_STEP
@@ -966,20 +1006,25 @@ class MainScreen(Screen[None]):
             self.query_one(f"#{side}-column").set_class(self.narrow and not active, "-inactive")
         if scroll and self.scroll_bind and selection is not None:
             self._bind_from(selection.side)
+        self._show_status()
+        if self.detail_open:
+            self._show_detail()
+        self._refresh_bindings_if_changed()
+
+    def _show_status(self) -> None:
+        if not self._ready:
+            return
         search = None
         if self.search_query is not None:
             search = SearchState(self.search_query, len(self.search_hits), self.search_index)
         self.query_one(StatusLine).show(
             self.navigator,
-            selection,
+            self.selection,
             search=search,
-            pending_sensitivity=self.pending_sensitivity,
+            realign=self.realign,
             count=self.typed_count,
             bound=self.scroll_bind,
         )
-        if self.detail_open:
-            self._show_detail()
-        self._refresh_bindings_if_changed()
 
     def _bind_from(self, side: Side) -> None:
         """Scroll the other column so that linked text sits beside this column's.
