@@ -120,19 +120,25 @@ class OpeningScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._stop.set()
 
+    # The thread's messages can still arrive while a quit takes the widgets
+    # down: hence query (none found is no error), not query_one.
+
     @on(Stepped)
     def _stepped(self, event: Stepped) -> None:
         for index, spec in enumerate(self.opening.specs):
             if spec == event.spec:
-                self.query_one(f"#side-{index}", Static).update(self._line(event.what, spec))
+                for line in self.query(f"#side-{index}").results(Static):
+                    line.update(self._line(event.what, spec))
 
     @on(Progressed)
     def _progressed(self, event: Progressed) -> None:
         event.stop()
         # The engine's stage names are its own words, never article text.
         stage = Text.assemble(("Comparing", "bold"), ": ", event.stage)
-        self.query_one("#stage", Static).update(stage)
-        self.query_one(ProgressBar).update(total=100, progress=round(100 * event.done, 1))
+        for line in self.query("#stage").results(Static):
+            line.update(stage)
+        for bar in self.query(ProgressBar):
+            bar.update(total=100, progress=round(100 * event.done, 1))
 
     def _line(self, what: str, spec: str) -> Text:
         # The spec is typed by the user (or pasted): data, never markup, and
