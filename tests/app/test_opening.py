@@ -19,14 +19,13 @@ from textual.widgets import ProgressBar, Static
 from tui.app.app import StorydiffApp
 from tui.app.loading import LoadProgress, Opening, OpeningScreen
 from tui.app.screens.main import MainScreen
-from tui.engine import Comparison, Document, InputError, Progress
+from tui.engine import Comparison, InputError, Progress
 from tui.sources import Loaded
 
 from .conftest import handmade
-from .slow import PATIENCE, SlowComparison
+from .slow import PATIENCE, SPECS, SlowComparison, loaded_pair, opening
 
 SIZE = (100, 24)
-SPECS = ("gazette.txt", "courier.txt")
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -37,29 +36,6 @@ def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return run
-
-
-def loaded_pair(
-    warnings: tuple[str, ...] = (), notes: tuple[str, ...] = ()
-) -> Callable[[LoadProgress], Sequence[Loaded]]:
-    """A load that has the two articles at once (their text is the stand-in's business)."""
-
-    def load(progress: LoadProgress) -> Sequence[Loaded]:
-        return [
-            Loaded(Document("One.", source=SPECS[0]), warnings, notes),
-            Loaded(Document("Two.", source=SPECS[1])),
-        ]
-
-    return load
-
-
-def opening(
-    slow: SlowComparison, load: Callable[[LoadProgress], Sequence[Loaded]] | None = None
-) -> Opening:
-    def compare(loaded: Sequence[Loaded], progress: Progress) -> Comparison:
-        return slow(0.5, progress=progress)
-
-    return Opening(SPECS, load or loaded_pair(), compare)
 
 
 def text_of(app: StorydiffApp, selector: str) -> str:
