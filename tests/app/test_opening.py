@@ -77,6 +77,10 @@ async def test_the_app_opens_on_the_comparisons_progress_then_reads(slow: SlowCo
         assert isinstance(screen, MainScreen)
         assert app.opened
         assert screen.comparison.left.source == handmade().left.source
+        # Before the reading screen was built, the opening screen said it would take a moment.
+        assert str(app.screen_stack[0].query_one("#stage", Static).render()) == (
+            "Laying out the articles"
+        )
         # The reading screen works as when opened on a comparison: j moves, and -
         # re-aligns (with the engine, on the texts the opening compared).
         await pilot.press("j")

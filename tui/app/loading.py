@@ -82,6 +82,14 @@ class OpeningScreen(Screen[None]):
             self.spec = spec
             self.what = what
 
+    class Compared(Message):
+        """The pair is compared (posted by the opening thread to the screen)."""
+
+        def __init__(self, comparison: Comparison, loaded: Sequence[Loaded]) -> None:
+            super().__init__()
+            self.comparison = comparison
+            self.loaded = tuple(loaded)
+
     class Opened(Message):
         """The pair is loaded and compared: the reading screen can show it."""
 
@@ -134,11 +142,22 @@ class OpeningScreen(Screen[None]):
     def _progressed(self, event: Progressed) -> None:
         event.stop()
         # The engine's stage names are its own words, never article text.
-        stage = Text.assemble(("Comparing", "bold"), ": ", event.stage)
+        self._show_stage(Text.assemble(("Comparing", "bold"), ": ", event.stage), event.done)
+
+    @on(Compared)
+    def _compared(self, event: Compared) -> None:
+        event.stop()
+        # Laying out two long articles takes about a second (two 4.5 MB ones):
+        # say so in a frame of its own before the reading screen is built.
+        self._show_stage(Text("Laying out the articles", "bold"), 1.0)
+        self.refresh()
+        self.call_after_refresh(self.post_message, self.Opened(event.comparison, event.loaded))
+
+    def _show_stage(self, stage: Text, done: float) -> None:
         for line in self.query("#stage").results(Static):
             line.update(stage)
         for bar in self.query(ProgressBar):
-            bar.update(total=100, progress=round(100 * event.done, 1))
+            bar.update(total=100, progress=round(100 * done, 1))
 
     def _line(self, what: str, spec: str) -> Text:
         # The spec is typed by the user (or pasted): data, never markup, and
@@ -164,7 +183,7 @@ class OpeningScreen(Screen[None]):
         except Exception as exc:  # a bug, but still one line for the user
             outcome = self.Failed(InputError(f"opening failed ({type(exc).__name__}: {exc})"))
         else:
-            outcome = self.Opened(comparison, loaded)
+            outcome = self.Compared(comparison, loaded)
         self._post(outcome)
 
     def _post(self, message: Message) -> None:
