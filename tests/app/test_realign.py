@@ -14,10 +14,12 @@ from collections.abc import Callable, Coroutine
 from typing import Any, cast
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from tui.app.app import StorydiffApp, recompare_from
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.status_line import StatusLine
 from tui.engine import Comparison
 
@@ -43,6 +45,10 @@ def screen_of(app: StorydiffApp) -> MainScreen:
 
 def status_text(app: StorydiffApp) -> str:
     return str(app.screen.query_one(StatusLine).content)
+
+
+def footer_actions(app: StorydiffApp) -> set[str]:
+    return {key.action for key in app.screen.query_one(KeyFooter).query(FooterKey)}
 
 
 async def until(pilot: Any, condition: Callable[[], bool]) -> None:
@@ -98,8 +104,11 @@ async def test_escape_cancels_a_realign_and_a_later_step_works(
         screen = screen_of(app)
         await pilot.press("j", "j")
         selection = screen.selection
+        assert "cancel_realign" not in footer_actions(app)
         await pilot.press("plus")
         await until(pilot, slow.reported.is_set)
+        # The footer offers the way out while it runs.
+        await until(pilot, lambda: "cancel_realign" in footer_actions(app))
         await pilot.press("escape")
         assert "re-align to 0.55 cancelled" in status_text(app)
         # The engine's thread stops at its next report, not when it would have finished.
@@ -109,6 +118,7 @@ async def test_escape_cancels_a_realign_and_a_later_step_works(
         assert screen.comparison is sample_comparison
         assert screen.selection == selection
         assert re.search(r"sens(itivity)? 0\.50$", status_text(app))
+        await until(pilot, lambda: "cancel_realign" not in footer_actions(app))
         # "cancelled" stays until the next key.
         await pilot.press("j")
         assert "cancelled" not in status_text(app)

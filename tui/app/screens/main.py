@@ -272,12 +272,22 @@ class MainScreen(Screen[None]):
             id="fewer_links",
         ),
         Binding("question_mark", "help", "Help", show=True, key_display="?", id="help"),
+        # Two actions share escape: while a re-alignment runs it cancels that (and
+        # the footer shows it), otherwise it closes panels (check_action picks one).
+        Binding(
+            "escape",
+            "cancel_realign",
+            "Cancel re-align",
+            show=True,
+            tooltip="Cancel the re-alignment under way: the comparison stays as it was",
+            id="cancel_realign",
+        ),
         Binding(
             "escape",
             "close",
             "Close panel",
             show=False,
-            tooltip="Cancel a re-alignment under way, else close the detail panel or the search",
+            tooltip="Close the detail panel or the search",
             id="close",
         ),
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the selected sentence", id="copy"),
@@ -542,13 +552,10 @@ class MainScreen(Screen[None]):
                 isinstance(steps, int)
                 and self._sensitivity_target(steps) != self._current_sensitivity()
             ) or None
+        if action == "cancel_realign":
+            return self._realigning_to(None)
         if action == "close":
-            return (
-                self._realigning_to(None)
-                or self.detail_open
-                or self.search_query is not None
-                or None
-            )
+            return self.detail_open or self.search_query is not None or None
         if action == "bookmark":
             usable = self.bookmarking is not None and self.bookmarking.enabled
             return (selection is not None and usable) or None
@@ -736,14 +743,19 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(self.BINDINGS, getattr(self.app, "keymap", None)))
 
+    def action_cancel_realign(self) -> None:
+        """Cancel the re-alignment under way; the comparison shown stays."""
+        realign = self.realign
+        if realign is None or realign.cancelled:
+            return
+        # The worker ends at once; its thread stops at the engine's next report.
+        self.workers.cancel_group(self, "realign")
+        self.realign = Realign(realign.target, realign.done, cancelled=True)
+        self._update()
+
     def action_close(self) -> None:
-        """Cancel a re-alignment under way, else close the detail panel, else clear the search."""
-        if self.realign is not None and not self.realign.cancelled:
-            # The worker ends at once; its thread stops at the engine's next report.
-            self.workers.cancel_group(self, "realign")
-            self.realign = Realign(self.realign.target, self.realign.done, cancelled=True)
-            self._update()
-        elif self.detail_open:
+        """Close the detail panel, else clear the search."""
+        if self.detail_open:
             self.detail_open = False
         elif self.search_query is not None:
             self.search_query, self.search_hits, self.search_index = None, (), None

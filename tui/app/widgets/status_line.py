@@ -144,9 +144,7 @@ def _realign_words(realign: Realign, *, compact: bool) -> str:
     if realign.cancelled:
         return f"re-align to {target} cancelled"
     done = f"{min(1.0, max(0.0, realign.done)):.0%}"
-    if compact:
-        return f"re-aligning {target} {done}…"
-    return f"re-aligning to {target}: {done}… (escape cancels)"
+    return f"re-aligning {target} {done}…" if compact else f"re-aligning to {target}: {done}…"
 
 
 def _search_parts(search: SearchState, *, compact: bool) -> list[str | tuple[str, str]]:
