@@ -180,3 +180,22 @@ def test_quitting_during_a_realign_stops_its_thread(
     # asyncio.run waits for the worker's thread: it returns once the engine stopped.
     asyncio.run(go())
     assert slow.cancelled == [0.55]
+
+
+@sync
+async def test_options_changed_while_realigning_hold_for_the_new_comparison(
+    sample_comparison: Comparison, slow: SlowComparison
+) -> None:
+    """The new comparison's navigator is made on the worker with the options of then."""
+    app = StorydiffApp(sample_comparison, recompare=slow)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.press("plus")
+        await until(pilot, slow.reported.is_set)
+        await pilot.press("f")  # furniture shown, after the worker started
+        assert screen.furniture
+        slow.release()
+        await until(pilot, lambda: screen.comparison.sensitivity == pytest.approx(0.55))
+        assert screen.navigator.furniture
+        titles = [s.id for s in screen.comparison.left.sentences if s.kind != "body"]
+        assert titles and set(titles) <= set(screen.navigator.visible("left"))
