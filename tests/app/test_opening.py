@@ -215,3 +215,25 @@ async def test_article_names_are_shown_as_data(slow: SlowComparison) -> None:
         assert text_of(app, "#side-1") == "Waiting for https://user:***@example.com/story …"
         let_go.set()
         await until(pilot, lambda: reading(app))
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.0005, 0.001, 0.002, 0.005])
+def test_quitting_while_the_reading_screen_is_built_ends_cleanly(delay: float) -> None:
+    """The reading screen is built while keys work: a quit then finds its widgets gone."""
+    slow = SlowComparison(handmade)
+    slow.release()
+    app = StorydiffApp(opening(slow))
+
+    async def go() -> None:
+        # run_test raises whatever failed inside the app, a handler's NoMatches included.
+        async with app.run_test(size=SIZE) as pilot:
+            deadline = time.monotonic() + PATIENCE
+            while not app.opened and time.monotonic() < deadline:
+                await asyncio.sleep(0)  # no pilot pause: it would wait past the window
+            await asyncio.sleep(delay)
+            app.exit()
+            await until(pilot, lambda: not app.is_running)
+
+    asyncio.run(go())
+    assert app.opened
+    assert app.return_code == 0

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.app.app import StorydiffApp
 from tui.app.loading import LoadProgress, Opening
+from tui.app.screens.main import MainScreen
 from tui.cli import compare_loaded
 from tui.engine import Comparison, InputError, Progress
 from tui.sources import Loaded, load_documents
@@ -39,8 +40,13 @@ def _opening(
     return Opening(tuple(specs), load, compare)
 
 
+def reading(app: StorydiffApp) -> bool:
+    """Whether the reading screen is up (mounted, its first sentence selected)."""
+    return isinstance(app.screen, MainScreen) and app.screen.selection is not None
+
+
 def _run(opening: Opening, steps: Any = None) -> StorydiffApp:
-    """Run the app on ``opening`` until ``steps`` is done, then until it opened or ended."""
+    """Run the app on ``opening`` until ``steps`` is done, then until it reads or has ended."""
 
     async def go() -> None:
         app = StorydiffApp(opening)
@@ -48,7 +54,7 @@ def _run(opening: Opening, steps: Any = None) -> StorydiffApp:
             if steps is not None:
                 await steps(app, pilot)
             deadline = time.monotonic() + PATIENCE
-            while app.is_running and not app.opened and time.monotonic() < deadline:
+            while app.is_running and not reading(app) and time.monotonic() < deadline:
                 await pilot.pause(0.05)
         holder.append(app)
 

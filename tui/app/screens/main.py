@@ -387,6 +387,10 @@ class MainScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
+        if not self.query(ArticleView):
+            # The app was quit while this screen was being built (it is built
+            # after the opening screen, while keys work): its widgets are gone.
+            return
         self._ready = True
         first = self.navigator.first("left") or self.navigator.first("right")
         self._select(first)
@@ -408,6 +412,8 @@ class MainScreen(Screen[None]):
 
     def watch_searching(self, value: bool) -> None:
         self.set_class(value, "-searching")
+        if not self._ready:
+            return  # at mount: nothing to open or leave yet (see on_mount)
         bar = self.query_one(SearchBar)
         if value:
             # The last query, selected: enter runs it again, typing replaces it.
