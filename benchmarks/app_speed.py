@@ -7,7 +7,12 @@ calls :func:`main` after the engine's figures.
   both columns' titles are on screen (headless, 120x40), sample pair;
 - the 2,000-sentence synthetic pair: the engine's comparison, then the app's
   open time (mount to first full frame);
-- a key press (n, j, enter) on that pair: press to repainted frame, median.
+- a key press (n, j, enter) on that pair: press to repainted frame, median;
+- two 4.5 MB articles (repeated sentences, random words) opened as `storydiff LEFT
+  RIGHT` opens them: the first frame, the first frame with the comparison's
+  progress and the reading screen, against the engine alone (what the reader
+  waited for with no sign of life before the app opened at once); then ``j``
+  while a re-alignment runs, against ``j`` with none, and how soon escape stops it.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ import asyncio
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from benchmarks.synthetic import synthetic_pair
+from benchmarks.synthetic import random_words_article, repeated_article, synthetic_pair
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LEFT = ROOT / "sample_articles" / "turkey-peacekeeping.left.txt"
@@ -180,6 +187,175 @@ def _direct(app: object, presses: int) -> dict[str, float]:
     return found
 
 
+#: The long articles' length in characters: under the 5 MB input limit, as in bench.py.
+LONG = 4_500_000
+
+
+class _Frames:
+    """When each frame was composed for the terminal, and what it showed then.
+
+    Frames are caught where Textual hands a composed update to the terminal
+    (``App._display``; headless, nothing is written after it). Times come from
+    these, not from the pilot's ``pause``, which waits for the whole process to
+    idle: up to a second per call while a comparison keeps a core busy.
+    """
+
+    def __init__(self, app: Any, probe: Callable[[], Any]) -> None:
+        self.seen: list[tuple[float, Any]] = []
+        display = app._display
+
+        def recorded(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None:
+                self.seen.append((time.perf_counter(), probe()))
+
+        app._display = recorded
+
+    async def first(self, shows: Callable[[Any], bool], after: float, limit: float = 600) -> float:
+        """The time of the first frame after ``after`` for which ``shows(probe)``."""
+        deadline = time.monotonic() + limit
+        checked = 0
+        while time.monotonic() < deadline:
+            for when, state in self.seen[checked:]:
+                if when >= after and shows(state):
+                    return when
+            checked = len(self.seen)
+            await asyncio.sleep(0.001)
+        raise TimeoutError("no such frame")
+
+
+async def _key_to_frame(app: Any, frames: _Frames, key: str) -> float:
+    """Seconds from a key event reaching the app to the first frame with the selection moved."""
+    from textual import events
+
+    before = frames.seen[-1][1] if frames.seen else None
+    began = time.perf_counter()
+    app.post_message(events.Key(key, key))
+    shown = await frames.first(lambda state: state != before, after=began)
+    return shown - began
+
+
+async def _long_pair(left: Path, right: Path, presses: int) -> dict[str, float | int]:
+    """Open a long pair in the app as the command does, then press j while it re-aligns."""
+    from textual import events
+
+    from tui.app.app import StorydiffApp
+    from tui.app.loading import Opening
+    from tui.app.screens.main import MainScreen
+    from tui.cli import compare_loaded
+    from tui.engine import Cancelled, Comparison, Progress
+    from tui.sources import Loaded, load_documents
+
+    specs = (str(left), str(right))
+
+    def load(progress: Callable[[str, str], None]) -> Sequence[Loaded]:
+        return load_documents(specs, progress=progress)
+
+    compared: list[float] = []
+
+    def compare(loaded: Sequence[Loaded], progress: Progress) -> Comparison:
+        comparison = compare_loaded(loaded, sensitivity=0.5, progress=progress)
+        compared.append(time.perf_counter())
+        return comparison
+
+    def probe() -> tuple[str, object]:
+        """What a frame shows: the opening's stage, or the reading screen's selection."""
+        screen = app.screen
+        if isinstance(screen, MainScreen):
+            return ("reading", screen.selection)
+        found = screen.query("#stage")
+        return ("opening", str(found.first().render()) if found else "")
+
+    found: dict[str, float | int] = {}
+    start = time.perf_counter()
+    app = StorydiffApp(Opening(specs, load, compare))
+    frames = _Frames(app, probe)
+    async with app.run_test(size=SIZE):
+        first = await frames.first(lambda state: True, after=start)
+        found["first frame"] = first - start
+        progress = await frames.first(lambda state: ":" in str(state[1]), after=start)
+        found["first frame with the comparison's progress"] = progress - start
+        reading = await frames.first(
+            lambda state: state[0] == "reading" and state[1] is not None, after=start
+        )
+        found["reading screen's first frame"] = reading - start
+        laying_out = await frames.first(lambda state: "Laying out" in str(state[1]), after=start)
+        found["  comparison done to a frame saying 'Laying out'"] = laying_out - compared[0]
+        found["  comparison done to the reading screen's frame"] = reading - compared[0]
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await asyncio.sleep(0.5)
+        idle = []
+        for _ in range(presses):
+            idle.append(await _key_to_frame(app, frames, "j"))
+            await asyncio.sleep(0.05)
+
+        stopped: list[float] = []
+        recompare = screen.recompare
+
+        def timed(sensitivity: float, *, progress: Progress | None = None) -> Comparison:
+            try:
+                return recompare(sensitivity, progress=progress)
+            except Cancelled:
+                stopped.append(time.perf_counter())
+                raise
+
+        screen.recompare = timed
+
+        def realigning() -> bool:
+            return screen.realign is not None and not screen.realign.cancelled
+
+        app.post_message(events.Key("plus", "+"))
+        await frames.first(lambda state: True, after=time.perf_counter())
+        busy = []
+        while realigning() and len(busy) < presses:
+            await asyncio.sleep(0.1)
+            if realigning():
+                busy.append(await _key_to_frame(app, frames, "j"))
+        if realigning():
+            began = time.perf_counter()
+            app.post_message(events.Key("escape", None))
+            while not stopped and time.monotonic() - began < 60:
+                await asyncio.sleep(0.001)
+            if stopped:
+                found["escape to the engine stopped"] = stopped[0] - began
+        found["j, no re-alignment (median)"] = statistics.median(idle)
+        if busy:
+            found["j, while re-aligning (median)"] = statistics.median(busy)
+            found["j, while re-aligning (max)"] = max(busy)
+        found["presses while re-aligning"] = len(busy)
+        app.exit()
+    return found
+
+
+def long_pairs(shared: Path, presses: int) -> None:
+    """Print the long pairs' figures (see the module's docstring)."""
+    from tui.engine import compare_texts
+
+    print("Two 4.5 MB articles in the app (`storydiff LEFT RIGHT`, headless, 120x40)")
+    for label, make in (
+        ("repeated sentences", repeated_article),
+        ("random dictionary words", random_words_article),
+    ):
+        left_text, right_text = make(LONG, shared, 1), make(LONG, shared, 2)
+        began = time.perf_counter()
+        compare_texts(left_text, right_text)
+        engine = time.perf_counter() - began
+        with tempfile.TemporaryDirectory() as folder:
+            left, right = Path(folder) / "left.txt", Path(folder) / "right.txt"
+            left.write_text(left_text, encoding="utf-8")
+            right.write_text(right_text, encoding="utf-8")
+            found = asyncio.run(_long_pair(left, right, presses))
+        _line(f"{label}: engine alone (no sign of life before)", _ms(engine), "one run")
+        for key, value in found.items():
+            if isinstance(value, int):
+                _line(f"{label}: {key}", str(value))
+            elif key.startswith("j,"):
+                _line(f"{label}: {key}", _ms(value), "key event to frame")
+            else:
+                _line(f"{label}: {key}", _ms(value), "one run")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the app's speed figures.
 
@@ -192,7 +368,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.app_speed")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--presses", type=int, default=30)
+    parser.add_argument(
+        "--long-only", action="store_true", help="only the two 4.5 MB pairs in the app"
+    )
     args = parser.parse_args(argv)
+    if args.long_only:
+        long_pairs(args.shared, args.presses)
+        return 0
 
     print("Reading app (headless, 120x40)")
     cold = cold_start()
@@ -239,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             median <= 0.030,
         )
         _line(f"  ratio to the peer ({key!r})", f"{median / peer:.1f}x")
+    long_pairs(args.shared, args.presses)
     return 0
 
 

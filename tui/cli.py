@@ -20,7 +20,7 @@ from tui.engine import DEFAULT_MAX_BYTES, DEFAULT_SENSITIVITY, InputError, compa
 from tui.sources import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from tui.engine import Comparison
+    from tui.engine import Comparison, Progress
     from tui.sources import Loaded
     from tui.store import Bookmark, BookmarkStore
 
@@ -271,36 +271,57 @@ def load_pair(
     max_bytes: int,
     refresh: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
-    loaded: Sequence[Loaded] | None = None,
     aliases: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Load and compare two articles named on the command line.
 
-    ``loaded`` passes the two articles when they were already loaded (by the
-    app's loading screen); the checks and notes are the same.
-
     Raises:
         InputError: either input is unusable; the message is one line.
     """
-    from tui.sources import load_documents, require_sentences
+    from tui.sources import load_documents
 
     # Two URLs are fetched at the same time; a cached page is reused unless refresh.
     # On a terminal, say which pages are being fetched: it can take seconds.
     progress = _say_fetching if sys.stderr.isatty() else None
-    if loaded is None:
-        loaded = load_documents(
-            (left, right), max_bytes=max_bytes, refresh=refresh, timeout=timeout, progress=progress
-        )
+    loaded = load_documents(
+        (left, right), max_bytes=max_bytes, refresh=refresh, timeout=timeout, progress=progress
+    )
+    _tell(loaded)
+    return compare_loaded(loaded, sensitivity=sensitivity, aliases=aliases)
+
+
+def compare_loaded(
+    loaded: Sequence[Loaded],
+    *,
+    sensitivity: float,
+    aliases: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two loaded articles; ``progress`` as for ``compare_documents``.
+
+    Raises:
+        InputError: an article has no sentences to compare.
+    """
+    from tui.sources import require_sentences
+
+    comparison = compare_documents(
+        loaded[0].document,
+        loaded[1].document,
+        sensitivity=sensitivity,
+        aliases=aliases,
+        progress=progress,
+    )
+    require_sentences(comparison)
+    return comparison
+
+
+def _tell(loaded: Sequence[Loaded]) -> None:
+    """Say what the user should know of the loaded articles (warnings, then notes)."""
     for item in loaded:
         for warning in item.warnings:
             _say(f"warning: {warning}")
         for note in item.notes:
             _say(f"note: {note}")
-    comparison = compare_documents(
-        loaded[0].document, loaded[1].document, sensitivity=sensitivity, aliases=aliases
-    )
-    require_sentences(comparison)
-    return comparison
 
 
 def load_aliases(path: str | None) -> dict[str, str] | None:
@@ -320,18 +341,8 @@ def load_aliases(path: str | None) -> dict[str, str] | None:
     return parse_aliases(read_text_file(path).text) or None
 
 
-def _pair_from_args(
-    args: argparse.Namespace,
-    left: str,
-    right: str,
-    *,
-    loaded: Sequence[Loaded] | None = None,
-    aliases: Mapping[str, str] | None = None,
-) -> Comparison:
-    """:func:`load_pair` with the pair options every subcommand shares.
-
-    ``aliases`` passes the user's aliases when the caller already read them.
-    """
+def _pair_from_args(args: argparse.Namespace, left: str, right: str) -> Comparison:
+    """:func:`load_pair` with the pair options every subcommand shares."""
     return load_pair(
         left,
         right,
@@ -339,8 +350,7 @@ def _pair_from_args(
         max_bytes=args.max_size,
         refresh=args.refresh,
         timeout=args.timeout,
-        loaded=loaded,
-        aliases=aliases if aliases is not None else load_aliases(args.aliases),
+        aliases=load_aliases(args.aliases),
     )
 
 
@@ -472,46 +482,57 @@ def _run_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     # Read once, before any page is fetched: a bad --aliases fails at once, and
     # the app's re-alignment uses the same table.
     aliases = load_aliases(args.aliases)
-    loaded = _load_with_progress(
-        left, right, max_bytes=args.max_size, refresh=args.refresh, timeout=args.timeout
+    from functools import partial
+
+    from tui.sources import load_documents
+
+    load_both = partial(
+        load_documents,
+        (left, right),
+        max_bytes=args.max_size,
+        refresh=args.refresh,
+        timeout=args.timeout,
     )
-    comparison = _pair_from_args(args, left, right, loaded=loaded, aliases=aliases)
+    read_first: Sequence[Loaded] | None = None
     if "-" in (left, right):
-        # The article came through the pipe; the keys come from the terminal.
+        # Standard input cannot be read once the app owns the terminal: the pair
+        # is read first, and the keys then come from the terminal.
+        read_first = load_both(progress=_say_fetching if sys.stderr.isatty() else None)
         from tui.app.terminal import keys_from_terminal
 
         keys_from_terminal()
-    from tui.app.app import StorydiffApp, recompare_from
+    told: list[Loaded] = []
 
-    StorydiffApp(
-        comparison,
-        recompare=recompare_from(comparison, aliases),
+    def load(progress: Callable[[str, str], None]) -> Sequence[Loaded]:
+        loaded = read_first if read_first is not None else load_both(progress=progress)
+        told.extend(loaded)
+        return loaded
+
+    def compare(loaded: Sequence[Loaded], progress: Progress) -> Comparison:
+        return compare_loaded(
+            loaded, sensitivity=args.sensitivity, aliases=aliases, progress=progress
+        )
+
+    from tui.app.app import StorydiffApp
+    from tui.app.loading import Opening
+
+    # The app opens at once, on the progress of loading and comparing the pair.
+    app = StorydiffApp(
+        Opening((left, right), load, compare),
+        aliases=aliases,
         data_dir=args.data_dir,
         theme=args.theme,
-    ).run()
+    )
+    failure = app.run()
+    # Said in the app too; said here as well, where they stay after it has gone.
+    _tell(told)
+    if failure is not None:
+        raise failure
+    if app.return_code:
+        return app.return_code
+    if not app.opened:
+        raise KeyboardInterrupt  # quit while opening: as an interrupt, exit code 130
     return 0
-
-
-def _load_with_progress(
-    left: str, right: str, *, max_bytes: int, refresh: bool, timeout: float
-) -> Sequence[Loaded] | None:
-    """Load the pair in the loading app when a page must be fetched; else None.
-
-    Fetching can take seconds, and the app should show progress meanwhile.
-    Standard input cannot be read while an app owns the terminal, so ``-``
-    loads the plain way.
-    """
-    from tui.sources import needs_fetch
-
-    if "-" in (left, right) or not sys.stdout.isatty():
-        return None
-    if not any(needs_fetch(spec, refresh=refresh, max_bytes=max_bytes) for spec in (left, right)):
-        return None
-    try:
-        from tui.app.loading import load_with_progress
-    except ImportError:
-        return None
-    return load_with_progress((left, right), max_bytes=max_bytes, refresh=refresh, timeout=timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

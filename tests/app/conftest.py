@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tui.app.screens.main import Recompare
 from tui.engine import (
     Article,
     Comparison,
     Conflict,
     Link,
+    Progress,
     Quote,
     Sentence,
     compare_files,
@@ -128,9 +130,13 @@ def _build_article() -> Callable[..., Article]:
 
 
 @pytest.fixture
-def make_handmade() -> Callable[[float], Comparison]:
+def make_handmade() -> Recompare:
     """The factory of the hand-built comparison, usable as an app's ``recompare``."""
-    return handmade
+
+    def recompare(sensitivity: float, *, progress: Progress | None = None) -> Comparison:
+        return handmade(sensitivity)
+
+    return recompare
 
 
 @pytest.fixture

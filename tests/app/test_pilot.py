@@ -15,11 +15,11 @@ import pytest
 from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
 from tui.app.screens.help import HelpScreen
-from tui.app.screens.main import MainScreen
+from tui.app.screens.main import MainScreen, Recompare
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.status_line import StatusLine
-from tui.engine import Article, Comparison, Link, compare_texts
+from tui.engine import Article, Comparison, Link, Progress, compare_texts
 
 WIDE = (120, 40)
 NARROW = (80, 30)
@@ -189,7 +189,7 @@ async def test_q_jumps_to_quotes_only_one_outlet_carried(handmade_comparison: Co
 
 @sync
 async def test_keys_that_cannot_act_are_greyed_out(
-    handmade_comparison: Comparison, make_handmade: Callable[[float], Comparison]
+    handmade_comparison: Comparison, make_handmade: Recompare
 ) -> None:
     no_quotes = Comparison(
         handmade_comparison.left.__class__(
@@ -226,9 +226,11 @@ async def test_sensitivity_realigns_in_the_background_and_keeps_the_selection(
     app = StorydiffApp(sample_comparison)
     default = app.recompare
 
-    def recompare(sensitivity: float) -> Comparison:
+    assert default is not None
+
+    def recompare(sensitivity: float, *, progress: Progress | None = None) -> Comparison:
         calls.append(sensitivity)
-        return default(sensitivity)
+        return default(sensitivity, progress=progress)
 
     app.recompare = recompare
     async with app.run_test(size=WIDE) as pilot:

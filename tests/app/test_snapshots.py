@@ -6,8 +6,16 @@ the hand-built comparison's do not.
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
+from textual.widgets import Static
+
 from tui.app.app import StorydiffApp
 from tui.engine import Comparison, compare_texts
+
+from .conftest import handmade
+from .slow import PATIENCE, SlowComparison, opening
 
 WIDE = (120, 40)
 NARROW = (80, 30)
@@ -162,3 +170,21 @@ def test_footer_after_a_resize(snap_compare, handmade_comparison: Comparison) ->
     assert snap_compare(
         StorydiffApp(handmade_comparison), terminal_size=(120, 24), run_before=resize
     )
+
+
+def test_opening_progress(snap_compare) -> None:
+    """You should see the opening screen in the middle of the terminal: a box titled "Opening
+    two articles" saying "Loaded gazette.txt" and "Loaded courier.txt", then "Comparing:
+    matching sentences" over a progress bar 40% of the way with "40%" after it, and "escape
+    cancels" on the box's lower edge."""
+    slow = SlowComparison(handmade, stage="matching sentences", done=0.4)
+
+    async def run_before(pilot: Any) -> None:
+        deadline = time.monotonic() + PATIENCE
+        while time.monotonic() < deadline:
+            stage = pilot.app.screen.query("#stage").results(Static)
+            if any("matching" in str(line.render()) for line in stage):
+                break
+            await pilot.pause(0.02)
+
+    assert snap_compare(StorydiffApp(opening(slow)), terminal_size=(100, 24), run_before=run_before)

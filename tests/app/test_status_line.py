@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.app.navigation import Navigator, Position
-from tui.app.widgets.status_line import SearchState, status_content
+from tui.app.widgets.status_line import Realign, SearchState, status_content
 
 from .conftest import handmade
 
@@ -17,7 +17,7 @@ COMPACT_COUNTS = "shared/only L2/2 R3/2 · lone quotes L1 R0 · sens 0.50"
 
 
 @pytest.mark.parametrize(
-    ("selection", "search", "pending", "long", "compact"),
+    ("selection", "search", "realign", "long", "compact"),
     [
         pytest.param(None, None, None, COUNTS, COMPACT_COUNTS, id="nothing-selected"),
         pytest.param(
@@ -63,23 +63,39 @@ COMPACT_COUNTS = "shared/only L2/2 R3/2 · lone quotes L1 R0 · sens 0.50"
         pytest.param(
             None,
             None,
-            0.55,
-            f"{COUNTS} → 0.55 re-aligning…",
-            f"{COMPACT_COUNTS}→0.55…",
+            Realign(0.55),
+            f"re-aligning to 0.55: 0%… · {COUNTS}",
+            f"re-aligning 0.55 0%… · {COMPACT_COUNTS}",
             id="re-aligning",
+        ),
+        pytest.param(
+            None,
+            None,
+            Realign(0.55, 0.404),
+            f"re-aligning to 0.55: 40%… · {COUNTS}",
+            f"re-aligning 0.55 40%… · {COMPACT_COUNTS}",
+            id="re-aligning-progress",
+        ),
+        pytest.param(
+            None,
+            None,
+            Realign(0.45, 0.7, cancelled=True),
+            f"re-align to 0.45 cancelled · {COUNTS}",
+            f"re-align to 0.45 cancelled · {COMPACT_COUNTS}",
+            id="re-align-cancelled",
         ),
     ],
 )
 def test_status_words(
     selection: Position | None,
     search: SearchState | None,
-    pending: float | None,
+    realign: Realign | None,
     long: str,
     compact: str,
 ) -> None:
     navigator = Navigator(handmade(), furniture=True)
-    assert status_content(navigator, selection, search, pending).plain == long
-    assert status_content(navigator, selection, search, pending, compact=True).plain == compact
+    assert status_content(navigator, selection, search, realign).plain == long
+    assert status_content(navigator, selection, search, realign, compact=True).plain == compact
 
 
 def test_a_sentence_count_reads_against_its_own_columns_total() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.engine import Document, InputError, compare_documents
-from tui.sources import load_document, load_documents, needs_fetch, require_sentences
+from tui.sources import load_document, load_documents, require_sentences
 from tui.sources.cache import cache_dir, cache_key, read_cached
 
 from .conftest import FIXTURES, PLAIN_ARTICLE, Site
@@ -137,16 +137,6 @@ def test_the_cache_is_reused_and_refresh_fetches_again(
     refreshed = load_document(url, refresh=True)
     assert site.hits["/news/gazette"] == 2
     assert refreshed.notes == ()
-
-
-def test_needs_fetch_is_true_only_for_urls_not_cached(news_site: Site) -> None:
-    url = news_site.url("/news/gazette")
-    assert needs_fetch(url)
-    load_document(url)
-    assert not needs_fetch(url)
-    assert needs_fetch(url, refresh=True)
-    assert not needs_fetch(str(FIXTURES / "gazette.html"), refresh=True)
-    assert not needs_fetch("-")
 
 
 def test_a_cached_page_opens_offline(private_site: tuple[Site, ThreadingHTTPServer]) -> None:

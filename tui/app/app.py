@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.app.config import load_config
-from tui.app.screens.main import MainScreen
-from tui.engine import Comparison, Document, compare_documents
+from tui.app.loading import Opening, OpeningScreen
+from tui.app.screens.main import MainScreen, Recompare
+from tui.engine import Comparison, Document, InputError, Progress, compare_documents
+from tui.sanitize import printable
 from tui.store import BookmarkStore
 from tui.store import data_dir as resolve_data_dir
 from tui.store.paths import config_file
@@ -30,9 +33,7 @@ def default_keys(bindings: Iterable[BindingType]) -> dict[str, str]:
     }
 
 
-def recompare_from(
-    comparison: Comparison, aliases: Mapping[str, str] | None = None
-) -> Callable[[float], Comparison]:
+def recompare_from(comparison: Comparison, aliases: Mapping[str, str] | None = None) -> Recompare:
     """A function that compares the same two articles again at another sensitivity.
 
     Args:
@@ -40,7 +41,7 @@ def recompare_from(
         aliases: The user's aliases the comparison was made with.
 
     Returns:
-        ``recompare(sensitivity) -> Comparison``.
+        ``recompare(sensitivity, progress=None) -> Comparison``.
     """
     documents = tuple(
         Document(
@@ -54,19 +55,26 @@ def recompare_from(
         for article in (comparison.left, comparison.right)
     )
 
-    def recompare(sensitivity: float) -> Comparison:
-        return compare_documents(*documents, sensitivity=sensitivity, aliases=aliases)
+    def recompare(sensitivity: float, *, progress: Progress | None = None) -> Comparison:
+        return compare_documents(
+            *documents, sensitivity=sensitivity, aliases=aliases, progress=progress
+        )
 
     return recompare
 
 
-class StorydiffApp(App[None]):
+class StorydiffApp(App[InputError | None]):
     """Two articles side by side, their shared facts linked, driven from the keyboard.
 
+    The app's result is the InputError that ended an opening, else None (see
+    :attr:`opened` for a quit before the reading screen).
+
     Args:
-        comparison: What to show.
+        comparison: What to show; or an Opening, which the app loads and compares
+            first, with progress on screen (tui.app.loading).
         recompare: Recomputes the comparison at another sensitivity (for + and -);
             by default the engine compares the same texts again.
+        aliases: The user's aliases, for that default.
         theme: The Textual theme to start with (``--theme``; the command palette
             changes it); by default the config file's, else textual-dark.
         data_dir: Where bookmarks are kept (``--data-dir``).
@@ -79,9 +87,10 @@ class StorydiffApp(App[None]):
 
     def __init__(
         self,
-        comparison: Comparison,
+        comparison: Comparison | Opening,
         *,
-        recompare: Callable[[float], Comparison] | None = None,
+        recompare: Recompare | None = None,
+        aliases: Mapping[str, str] | None = None,
         theme: str | None = None,
         data_dir: str | Path | None = None,
         config_path: Path | None = None,
@@ -89,8 +98,13 @@ class StorydiffApp(App[None]):
         super().__init__()
         #: Bookmarks live here: ``data_dir``, else $STORYDIFF_DATA_DIR, else the user data dir.
         self.bookmark_store = BookmarkStore(resolve_data_dir(data_dir))
-        self.comparison = comparison
-        self.recompare = recompare or recompare_from(comparison)
+        self.opening = comparison if isinstance(comparison, Opening) else None
+        #: The comparison on the reading screen (None while the opening makes it).
+        self.comparison = comparison if isinstance(comparison, Comparison) else None
+        self.aliases = aliases
+        self.recompare = recompare
+        if self.recompare is None and self.comparison is not None:
+            self.recompare = recompare_from(self.comparison, aliases)
         config, self.config_problems = load_config(
             config_path or config_file(),
             actions=default_keys(MainScreen.BINDINGS),
@@ -101,9 +115,32 @@ class StorydiffApp(App[None]):
         self.set_keymap(self.keymap)
         self.theme = theme or config.theme or DEFAULT_THEME
 
+    @property
+    def opened(self) -> bool:
+        """Whether the reading screen has a comparison (False after a quit while opening)."""
+        return self.comparison is not None
+
     def on_mount(self) -> None:
         for problem in self.config_problems:
             self.notify(problem, severity="warning", timeout=12, markup=False)
+
+    @on(OpeningScreen.Opened)
+    def _opened(self, event: OpeningScreen.Opened) -> None:
+        self.comparison = event.comparison
+        if self.recompare is None:
+            self.recompare = recompare_from(event.comparison, self.aliases)
+        # Pushed over the opening screen, which stays below it, finished: the
+        # app's first screen cannot be switched out (it has no result callback).
+        self.push_screen(self._reading_screen())
+        for item in event.loaded:
+            for warning in item.warnings:
+                self.notify(printable(warning), severity="warning", timeout=12, markup=False)
+            for note in item.notes:
+                self.notify(printable(note), timeout=8, markup=False)
+
+    @on(OpeningScreen.Failed)
+    def _failed(self, event: OpeningScreen.Failed) -> None:
+        self.exit(event.error)
 
     def keys_of(self, binding: Binding) -> str:
         """A binding's keys as the user set them (the config's), else its own."""
@@ -118,6 +155,12 @@ class StorydiffApp(App[None]):
         return binding.key_display or binding.key
 
     def get_default_screen(self) -> Screen[None]:
+        if self.opening is not None and self.comparison is None:
+            return OpeningScreen(self.opening)
+        return self._reading_screen()
+
+    def _reading_screen(self) -> MainScreen:
+        assert self.comparison is not None and self.recompare is not None
         return MainScreen(self.comparison, self.recompare, self.bookmark_store)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -1,11 +1,14 @@
-"""Fetching the two articles with progress on screen, before the reading app opens.
+"""The opening screen: the two articles loaded and compared, with progress on screen.
 
-A small app of its own: it runs `tui.sources.load_documents` in a background
-thread (both URLs are fetched at the same time), shows what each side is doing,
-stays responsive (escape or q cancels), and exits with the loaded documents.
-The thread is a daemon rather than a Textual worker so that cancelling exits at
-once: a Textual app waits for its thread workers to finish, which for a hung
-server means the whole fetch timeout.
+The app starts on it at once. A background thread loads the pair (fetching two
+URLs at the same time) and compares it; the screen shows what each article is
+doing, then the comparison's stage and a bar, and stays responsive: escape or
+ctrl+q quits. Then the app shows the reading screen, or ends with the error.
+
+The thread is a daemon rather than a Textual worker so that quitting is
+immediate: a Textual app waits for its worker threads when it exits, which for
+a hung server would be the whole fetch timeout. A comparison under way stops at
+the engine's next progress report once the screen has gone.
 """
 
 from __future__ import annotations
@@ -13,121 +16,177 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import LoadingIndicator, Static
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ProgressBar, Static
 
-from tui.engine import InputError
-from tui.sources import DEFAULT_TIMEOUT, Loaded, load_documents, shown_url
+from tui.app.progress import Progressed, ProgressRelay
+from tui.engine import Cancelled, Comparison, InputError, Progress
+from tui.sources import Loaded, is_url, shown_url
 
+#: Told what happens to one article while it loads: ``(spec, "fetching")``.
+LoadProgress = Callable[[str, str], None]
+
+#: What each article is doing, as its line on the screen reads it.
 _DOING = {
+    "waiting": "Waiting for",
+    "reading": "Reading",
     "fetching": "Fetching",
     "extracting": "Extracting the article from",
+    "loaded": "Loaded",
 }
+#: The job the comparison's progress messages carry (a re-alignment carries its sensitivity).
+_OPENING = "opening"
 
 
-class LoadingApp(App[Sequence[Loaded] | InputError | None]):
-    """Shows "Fetching …" for each article while a worker loads them.
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """How the app gets the pair it shows: what to load, how, and how to compare it.
 
-    The result is the loaded documents, the InputError that stopped them, or
-    None when the reader cancelled.
+    Both callables run on the opening thread and raise InputError for unusable
+    input (the app then ends with that error).
+
+    Attributes:
+        specs: The articles as named on the command line, shown while they load.
+        load: Loads them, telling its argument what happens to each; returns one
+            Loaded per spec.
+        compare: Compares the loaded articles, calling its progress argument as
+            ``compare_documents`` does (it raises to stop the comparison).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "cancel", "Cancel", show=True)]
-    DEFAULT_CSS = """
-    LoadingApp { align: center middle; }
-    LoadingApp #loading { width: 80%; height: auto; padding: 1 2; border: round $accent; }
-    LoadingApp .side { height: auto; }
-    LoadingApp LoadingIndicator { height: 1; margin-top: 1; }
-    """
+    specs: tuple[str, ...]
+    load: Callable[[LoadProgress], Sequence[Loaded]]
+    compare: Callable[[Sequence[Loaded], Progress], Comparison]
 
-    def __init__(
-        self,
-        specs: Sequence[str],
-        *,
-        max_bytes: int,
-        refresh: bool,
-        timeout: float = DEFAULT_TIMEOUT,
-    ) -> None:
+
+class OpeningScreen(Screen[None]):
+    """Each article's loading, then the comparison's stage and progress bar."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.quit", "Cancel", tooltip="Stop opening the articles, and quit")
+    ]
+
+    class Stepped(Message):
+        """One article has moved on (``what``: fetching, extracting, loaded)."""
+
+        def __init__(self, spec: str, what: str) -> None:
+            super().__init__()
+            self.spec = spec
+            self.what = what
+
+    class Compared(Message):
+        """The pair is compared (posted by the opening thread to the screen)."""
+
+        def __init__(self, comparison: Comparison, loaded: Sequence[Loaded]) -> None:
+            super().__init__()
+            self.comparison = comparison
+            self.loaded = tuple(loaded)
+
+    class Opened(Message):
+        """The pair is loaded and compared: the reading screen can show it."""
+
+        def __init__(self, comparison: Comparison, loaded: Sequence[Loaded]) -> None:
+            super().__init__()
+            self.comparison = comparison
+            self.loaded = tuple(loaded)
+
+    class Failed(Message):
+        """An article is unusable (the message is one line for the user)."""
+
+        def __init__(self, error: InputError) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, opening: Opening) -> None:
         super().__init__()
-        self.specs = tuple(specs)
-        self.max_bytes = max_bytes
-        self.refetch = refresh
-        self.timeout = timeout
+        self.opening = opening
+        #: Set when the screen goes: the comparison stops at its next report.
+        self._stop = threading.Event()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="loading"):
-            for index, spec in enumerate(self.specs):
-                yield Static(self._line("Waiting for", spec), id=f"side-{index}", classes="side")
-            yield LoadingIndicator()
+        with Vertical(id="opening"):
+            for index, spec in enumerate(self.opening.specs):
+                doing = "waiting" if is_url(spec) else "reading"
+                yield Static(self._line(doing, spec), id=f"side-{index}", classes="side")
+            yield Static(Text("Comparing", "bold"), id="stage")
+            yield ProgressBar(total=None, show_eta=False, id="progress")
 
     def on_mount(self) -> None:
-        threading.Thread(target=self._load, name="storydiff-loading", daemon=True).start()
+        box = self.query_one("#opening")
+        box.border_title = "Opening two articles"
+        box.border_subtitle = "escape cancels"
+        threading.Thread(target=self._open, name="storydiff-opening", daemon=True).start()
 
-    def _load(self) -> None:
-        result: Sequence[Loaded] | InputError
-        try:
-            result = load_documents(
-                self.specs,
-                max_bytes=self.max_bytes,
-                refresh=self.refetch,
-                timeout=self.timeout,
-                progress=lambda spec, what: self._from_thread(self._show, spec, what),
-            )
-        except InputError as exc:
-            result = exc
-        except Exception as exc:  # a bug, but still one line for the user
-            result = InputError(f"loading failed ({type(exc).__name__}: {exc})")
-        self._from_thread(self.exit, result)
+    def on_unmount(self) -> None:
+        self._stop.set()
 
-    def _from_thread(self, callback: Callable[..., object], *args: object) -> None:
-        # After a cancel the app is gone; the late thread has no one to tell.
-        if self.is_running:
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(callback, *args)
+    # The thread's messages can still arrive while a quit takes the widgets
+    # down: hence query (none found is no error), not query_one.
 
-    def _line(self, doing: str, spec: str) -> Text:
+    @on(Stepped)
+    def _stepped(self, event: Stepped) -> None:
+        for index, spec in enumerate(self.opening.specs):
+            if spec == event.spec:
+                for line in self.query(f"#side-{index}").results(Static):
+                    line.update(self._line(event.what, spec))
+
+    @on(Progressed)
+    def _progressed(self, event: Progressed) -> None:
+        event.stop()
+        # The engine's stage names are its own words, never article text.
+        self._show_stage(Text.assemble(("Comparing", "bold"), ": ", event.stage), event.done)
+
+    @on(Compared)
+    def _compared(self, event: Compared) -> None:
+        event.stop()
+        # Laying out two long articles takes about a second (two 4.5 MB ones):
+        # say so in a frame of its own before the reading screen is built.
+        self._show_stage(Text("Laying out the articles", "bold"), 1.0)
+        self.refresh()
+        self.call_after_refresh(self.post_message, self.Opened(event.comparison, event.loaded))
+
+    def _show_stage(self, stage: Text, done: float) -> None:
+        for line in self.query("#stage").results(Static):
+            line.update(stage)
+        for bar in self.query(ProgressBar):
+            bar.update(total=100, progress=round(100 * done, 1))
+
+    def _line(self, what: str, spec: str) -> Text:
         # The spec is typed by the user (or pasted): data, never markup, and
         # a URL's password stays off the screen.
-        return Text.assemble((doing, "bold"), " ", shown_url(spec), " …")
+        where = "standard input" if spec == "-" else shown_url(spec)
+        ellipsis = "" if what == "loaded" else " …"
+        return Text.assemble((_DOING.get(what, what.capitalize()), "bold"), " ", where, ellipsis)
 
-    def _show(self, spec: str, what: str) -> None:
-        for index, known in enumerate(self.specs):
-            if known == spec:
-                line = self._line(_DOING.get(what, what.capitalize()), spec)
-                self.query_one(f"#side-{index}", Static).update(line)
+    def _open(self) -> None:
+        """Load and compare the pair (on the opening thread), then post the outcome."""
+        opening = self.opening
+        outcome: Message
+        try:
+            loaded = opening.load(lambda spec, what: self._post(self.Stepped(spec, what)))
+            for spec in opening.specs:
+                self._post(self.Stepped(spec, "loaded"))
+            relay = ProgressRelay(self, _OPENING, stop=self._stop.is_set)
+            comparison = opening.compare(loaded, relay)
+        except Cancelled:
+            return  # the reader quit: no one is waiting for the outcome
+        except InputError as exc:
+            outcome = self.Failed(exc)
+        except Exception as exc:  # a bug, but still one line for the user
+            outcome = self.Failed(InputError(f"opening failed ({type(exc).__name__}: {exc})"))
+        else:
+            outcome = self.Compared(comparison, loaded)
+        self._post(outcome)
 
-    def action_cancel(self) -> None:
-        """Stop waiting; a fetch in progress is abandoned."""
-        self.exit(None)
-
-
-def load_with_progress(
-    specs: Sequence[str], *, max_bytes: int, refresh: bool, timeout: float = DEFAULT_TIMEOUT
-) -> Sequence[Loaded]:
-    """Load the articles while a small app shows the progress.
-
-    Args:
-        specs: The articles, as for `tui.sources.load_documents`. Not ``-``:
-            standard input cannot be read while an app owns the terminal.
-        max_bytes: The largest input accepted.
-        refresh: Fetch URLs again even when cached.
-        timeout: Seconds allowed for each page, from connecting to its last byte.
-
-    Returns:
-        One Loaded per spec, in order.
-
-    Raises:
-        InputError: an article is unusable.
-        KeyboardInterrupt: the reader cancelled.
-    """
-    result = LoadingApp(specs, max_bytes=max_bytes, refresh=refresh, timeout=timeout).run()
-    if isinstance(result, InputError):
-        raise result
-    if result is None:
-        raise KeyboardInterrupt
-    return result
+    def _post(self, message: Message) -> None:
+        # post_message is thread-safe; after a quit the app's loop is gone.
+        with contextlib.suppress(RuntimeError):
+            self.post_message(message)

@@ -263,6 +263,20 @@ class Navigator:
     def _only_here(self, side: Side) -> tuple[int, ...]:
         return self.matching(side, lambda sid: ONLY in self.categories(side, sid))
 
+    def prepare(self) -> Navigator:
+        """Work out now what the keys ask on every press (for a worker thread to do).
+
+        That is each column's shared facts and facts only here, and the lone quotes.
+
+        Returns:
+            This navigator.
+        """
+        for side in SIDES:
+            self.shared_index(side, -1)
+            self.only_here(side)
+        self.quotes_only()
+        return self
+
     def quotes_only(self) -> tuple[Position, ...]:
         """Sentences carrying a quote only one outlet has: left column first, then right."""
         if self._quotes_only is None:

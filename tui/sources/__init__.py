@@ -42,7 +42,6 @@ __all__ = [
     "is_url",
     "load_document",
     "load_documents",
-    "needs_fetch",
     "redact_url",
     "require_sentences",
     "shown_url",
@@ -220,26 +219,6 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
-
-
-def needs_fetch(
-    spec: str,
-    *,
-    refresh: bool = False,
-    cache_dir: Path | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> bool:
-    """Whether loading ``spec`` goes to the network (a URL not cached, or refresh).
-
-    An app uses it to decide whether to show fetch progress at all.
-    """
-    if not is_url(spec):
-        return False
-    if refresh:
-        return True
-    from tui.sources.cache import read_cached
-
-    return read_cached(spec, cache_dir, max_bytes=max_bytes) is None
 
 
 def _load_stdin(max_bytes: int) -> Loaded:

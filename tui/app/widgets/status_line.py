@@ -20,6 +20,15 @@ class SearchState:
     current: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Realign:
+    """A re-alignment at another sensitivity: under way (how far), or cancelled."""
+
+    target: float
+    done: float = 0.0
+    cancelled: bool = False
+
+
 class StatusLine(Static):
     """One line: the selected sentence's place, the summary counts, the sensitivity."""
 
@@ -32,21 +41,16 @@ class StatusLine(Static):
     """
 
     _shown: (
-        tuple[Navigator, Position | None, SearchState | None, float | None, str, bool] | None
+        tuple[Navigator, Position | None, SearchState | None, Realign | None, str, bool] | None
     ) = None
 
     def on_resize(self) -> None:
         # The short or the long form depends on the width: choose again.
         if self._shown is not None:
-            navigator, selection, search, pending, count, bound = self._shown
+            navigator, selection, search, realign, count, bound = self._shown
             self._shown = None  # the same state, drawn again for the new width
             self.show(
-                navigator,
-                selection,
-                search=search,
-                pending_sensitivity=pending,
-                count=count,
-                bound=bound,
+                navigator, selection, search=search, realign=realign, count=count, bound=bound
             )
 
     def show(
@@ -55,7 +59,7 @@ class StatusLine(Static):
         selection: Position | None,
         *,
         search: SearchState | None = None,
-        pending_sensitivity: float | None = None,
+        realign: Realign | None = None,
         count: str = "",
         bound: bool = False,
     ) -> None:
@@ -65,22 +69,20 @@ class StatusLine(Static):
             navigator: The comparison being read.
             selection: The selected sentence, if any.
             search: The active search, if any.
-            pending_sensitivity: A re-alignment under way at this sensitivity.
+            realign: A re-alignment under way, or just cancelled.
             count: The digits typed so far for the next key (``5`` of ``5j``).
             bound: Whether scroll-bind is on (a ⇅ leads the line).
         """
-        shown = (navigator, selection, search, pending_sensitivity, count, bound)
+        shown = (navigator, selection, search, realign, count, bound)
         if shown == self._shown:
             return  # most keys change nothing here: no redraw
         self._shown = shown
         prefix = " ".join(mark for mark in ("⇅" if bound else "", count) if mark)
-        content = status_content(navigator, selection, search, pending_sensitivity)
+        content = status_content(navigator, selection, search, realign)
         extra = len(prefix) + 1 if prefix else 0
         if self.size.width and content.cell_length + extra > self.size.width:
             # Narrow terminal or a long search: the same facts, abbreviated.
-            content = status_content(
-                navigator, selection, search, pending_sensitivity, compact=True
-            )
+            content = status_content(navigator, selection, search, realign, compact=True)
         if prefix:
             content = Content.assemble((prefix, "bold $text-accent"), " ", content)
         self.update(content)
@@ -90,7 +92,7 @@ def status_content(
     navigator: Navigator,
     selection: Position | None,
     search: SearchState | None = None,
-    pending_sensitivity: float | None = None,
+    realign: Realign | None = None,
     *,
     compact: bool = False,
 ) -> Content:
@@ -100,12 +102,16 @@ def status_content(
         navigator: The comparison being read.
         selection: The selected sentence, if any.
         search: The active search, if any.
-        pending_sensitivity: A re-alignment under way at this sensitivity.
+        realign: A re-alignment under way (with how far it has come), or just
+            cancelled.
         compact: The same facts in fewer cells, for narrow terminals ("L"/"R"
             for the columns).
     """
     summary = navigator.summary
     parts: list[str | tuple[str, str]] = []
+    if realign is not None:
+        # First: it is what is changing, and the end of a long line can be cut.
+        parts += [(_realign_words(realign, compact=compact), "$text-warning"), " · "]
     if search is not None:
         parts += _search_parts(search, compact=compact)
         parts.append(" · ")
@@ -129,14 +135,16 @@ def status_content(
             f"lone quotes left {summary.quotes_only_left}, right {summary.quotes_only_right} · "
             f"sensitivity {sensitivity:.2f}"
         )
-    if pending_sensitivity is not None:
-        pending = (
-            f"→{pending_sensitivity:.2f}…"
-            if compact
-            else f" → {pending_sensitivity:.2f} re-aligning…"
-        )
-        parts.append((pending, "$text-warning"))
     return Content.assemble(*parts)
+
+
+def _realign_words(realign: Realign, *, compact: bool) -> str:
+    """What a re-alignment is doing: how far it has come, or that it was cancelled."""
+    target = f"{realign.target:.2f}"
+    if realign.cancelled:
+        return f"re-align to {target} cancelled"
+    done = f"{min(1.0, max(0.0, realign.done)):.0%}"
+    return f"re-aligning {target} {done}…" if compact else f"re-aligning to {target}: {done}…"
 
 
 def _search_parts(search: SearchState, *, compact: bool) -> list[str | tuple[str, str]]:
