@@ -35,10 +35,10 @@ MONTHS = [
 ]  # fmt: skip
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov)\.\s+(?:[A-Z]\w+\s+)?([A-Z][a-z]+)\b")
-# Reached: 8 of 16 planted values found (0.50): most numbers and dates, few names.
-# The misses are gold "strong" links whose sentences share few words (a quote
-# against its summary), so no slot shows.
-PLANTED_FLOOR = 0.45
+# Reached: 12 of 16 planted values found (0.75): every number and date, half the
+# names. The misses are names in gold "strong" links whose sentences share few
+# words (a quote against its summary), so no slot shows.
+PLANTED_FLOOR = 0.7
 
 
 def plantings(left: str, right: str) -> list[tuple[str, str]]:
@@ -85,7 +85,8 @@ def test_planted_conflicts_are_found(shared: Callable[[str], Path]) -> None:
             left = gold["left_sentences"][i]  # type: ignore[index]
             right = gold["right_sentences"][j]  # type: ignore[index]
             for old, new in plantings(left, right):
-                planted = re.sub(rf"(?<![\w,]){re.escape(old)}(?![\w,])", new, left)
+                planted = re.sub(rf"(?<![\w,]){re.escape(old)}(?!\w|,\d)", new, left)
+                assert planted != left, f"{name}: {old!r} was not replaced"
                 a, b = make_unit(planted, table), make_unit(right, table)
                 weights = weights_for([a], [b])
                 wa, wb = (sum(weights[k] for k in u.keys) for u in (a, b))

@@ -202,6 +202,18 @@ def test_swapping_articles_swaps_links() -> None:
             Conflict("Lisa Marsh", "Karen Ortiz", "name"),
             id="name-after-abbreviated-title",
         ),
+        pytest.param(
+            "Ohio Rep. Dana Kell voted against the bridge budget at the council meeting.",
+            "Representative Sam Ortiz voted against the bridge budget at the council meeting.",
+            Conflict("Dana Kell", "Sam Ortiz", "name"),
+            id="one-title-written-two-ways-after-a-place",
+        ),
+        pytest.param(
+            "But Mr. Kell on Tuesday refused to leave the race for the open seat.",
+            "Sam Ortiz had also vowed to stay in the race, speaking on a radio show.",
+            Conflict("Kell", "Sam Ortiz", "name"),
+            id="the-subjects-of-one-action",
+        ),
     ],
 )
 def test_conflicts(left: str, right: str, expected: Conflict) -> None:
@@ -247,6 +259,21 @@ def test_conflicts(left: str, right: str, expected: Conflict) -> None:
             "The Congressional District he represents voted for him by 20 points.",
             "The Congressional Committee he chairs held hearings on his 20 points.",
             id="organisations-are-not-people",
+        ),
+        pytest.param(
+            "Mayor Dana Kell said the new bridge over the river would open in the spring.",
+            "The new bridge over the river would open in the spring, residents told Sam Ortiz.",
+            id="a-subject-and-a-name-in-another-role",
+        ),
+        pytest.param(
+            "Dana Kell, the mayor, praised it warmly as the new bridge over the river opened.",
+            "Sam Ortiz cut a ribbon as the new bridge over the river opened.",
+            id="two-subjects-with-different-words-around-them",
+        ),
+        pytest.param(
+            "Turkish President Tayyip Erdogan spoke about the talks in Ankara on the troops.",
+            "U.S. President Donald Trump spoke about the talks in Ankara on the troops.",
+            id="one-title-of-two-countries",
         ),
     ],
 )

@@ -16,7 +16,10 @@ conflict therefore needs all of:
   do not count: "pleaded guilty on Friday" / "Trump on Monday" are two
   events), or the shorter sentence is mostly in the other and each has one
   date left over. Names share the title before them ("President Joe Biden" /
-  "President Donald Trump") or two words near both.
+  "President Donald Trump"; "Rep." and "Representative" are one title), two
+  words near both, or are both their sentence's subject with a word near both
+  ("Mrs. Clinton gave an interview" / "Clinton was interviewed"); never two
+  offices ("Turkish President" / "U.S. President").
 
 A name is a person's: after a title, a first name and a surname, or a surname
 the articles give a person elsewhere, and never ending in the noun of a body
@@ -30,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ._data import data_lines
@@ -64,9 +67,20 @@ def _organisations() -> frozenset[str]:
 
 
 @cache
+def _title_roles() -> dict[str, str]:
+    """Each word that stands before a person's name ("Rep.", "Mr.") and the role it names."""
+    roles: dict[str, str] = {}
+    for line in data_lines("titles.txt"):
+        words = line.split()
+        for word in words:
+            roles[word] = words[0]
+    return roles
+
+
+@cache
 def _titles() -> frozenset[str]:
     """Words that stand before a person's name: "President", "Rep.", "Mr."."""
-    return frozenset(data_lines("titles.txt"))
+    return frozenset(_title_roles())
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +95,8 @@ class Value:
     unit: str | None  # numbers: the unit after them ("$" for money)
     surname: str = ""  # names: the last word's key
     near: frozenset[str] = frozenset()  # the slot: words near it (see _with_context)
+    subject: bool = False  # names: the sentence's first name, before any lowercase content word
+    qualifier: frozenset[str] = frozenset()  # names: words before the title ("Turkish President")
 
 
 def _fold_raw(token: Token) -> str:
@@ -142,7 +158,13 @@ def values(
                 and _joined(tokens[last], tokens[last + 1], text)
             ):
                 last += 1
+            # The name starts after its last title: "North Carolina Rep. Bob
+            # Etheridge" is Bob Etheridge, a representative.
             first = n
+            for m in range(last - 1, n - 1, -1):
+                if tokens[m].raw.lower().rstrip(".") in titles:
+                    first = m + 1
+                    break
             while first <= last and tokens[first].raw.lower().rstrip(".") in titles:
                 first += 1
             keys = frozenset(t.key for t in tokens[first : last + 1] if t.content)
@@ -158,7 +180,14 @@ def values(
             ):
                 raw = text[tokens[first].start : tokens[last].end]
                 surname = tokens[last].key
-                out.append(Value("name", keys, raw, first, last, None, surname))
+                # "But Mr. Akin on Tuesday refused ...", "Clinton was interviewed ...".
+                subject = not any(v.kind == "name" for v in out) and not any(
+                    t.content and not t.capitalized and not t.number for t in tokens[:n]
+                )
+                # "Turkish President X" and "U.S. President Y" hold two offices.
+                qualifier = frozenset(t.key for t in tokens[n : first - 1] if t.content)
+                name = Value("name", keys, raw, first, last, None, surname)
+                out.append(replace(name, subject=subject, qualifier=qualifier))
             n = last + 1
             continue
         n += 1
@@ -228,20 +257,10 @@ def _with_context(tokens: Sequence[Token], found: list[Value]) -> list[Value]:
         ]
         near = {tokens[n].key for n in before[-CONTEXT:] + after[:CONTEXT]}
         title = value.first - 1
-        if value.kind == "name" and title >= 0 and _fold_raw(tokens[title]) in _titles():
-            near.add("title " + _fold_raw(tokens[title]))
-        out.append(
-            Value(
-                value.kind,
-                value.keys,
-                value.raw,
-                value.first,
-                value.last,
-                value.unit,
-                value.surname,
-                frozenset(near),
-            )
-        )
+        role = _title_roles().get(_fold_raw(tokens[title])) if title >= 0 else None
+        if value.kind == "name" and role:
+            near.add("title " + role)
+        out.append(replace(value, near=frozenset(near)))
     return out
 
 
@@ -289,8 +308,16 @@ def find_conflicts(
             near = a.near & b.near
             if a.kind == "name":
                 # The same role: the same title before both ("Sen. X", "Sen. Y"),
-                # or the same words around both ("X refused to step down").
-                slot = any(c.startswith("title ") for c in near) or len(near) >= NAME_CONTEXT
+                # the same words around both ("X refused to step down"), or both
+                # the subject of their sentence next to a word in common ("Mrs.
+                # Clinton gave an interview" / "Clinton was interviewed"). Never
+                # two offices: "Turkish President X" / "U.S. President Y".
+                one_office = not (a.qualifier and b.qualifier and a.qualifier != b.qualifier)
+                slot = one_office and (
+                    any(c.startswith("title ") for c in near)
+                    or len(near) >= NAME_CONTEXT
+                    or (a.subject and b.subject and bool(near))
+                )
             else:
                 slot = bool(near)
             if not slot and a.kind != "name" and (similar or a.unit is not None):
