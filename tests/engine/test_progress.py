@@ -53,7 +53,9 @@ def test_the_garbage_collector_is_left_as_it_was(collecting: bool) -> None:
 
     (gc.enable if collecting else gc.disable)()
     try:
-        compare_texts("The council met.", "The council met on Monday.")
+        comparison = compare_texts("The council met.", "The council met on Monday.")
+        assert gc.isenabled() is collecting
+        comparison.to_dict(include_text=True)
         assert gc.isenabled() is collecting
         with pytest.raises(Cancelled):
             compare_texts("a b c.", "a b c.", progress=lambda stage, done: _raise(Cancelled()))

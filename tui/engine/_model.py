@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ._categories import Category, categorise
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and leave it as it was found.
+
+    A comparison and its JSON are hundreds of thousands of small objects with
+    no reference cycles: the collector would only walk them again and again
+    (18% of compare_texts on the N=2000 synthetic pair, half of ``to_dict`` on
+    two 4.5 MB articles).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
 
 Kind = Literal["title", "body", "caption", "furniture"]
 Strength = Literal["strong", "partial"]
@@ -300,6 +322,10 @@ class Comparison:
 
     def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
         """The comparison JSON, version 1 (see DESIGN.md)."""
+        with collector_paused():
+            return self._to_dict(include_text)
+
+    def _to_dict(self, include_text: bool) -> dict[str, Any]:
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -312,9 +338,12 @@ class Comparison:
                     "right": link.right,
                     "score": round(link.score, 3),
                     "strength": link.strength,
+                    # Most links have none: an empty list without a comprehension.
                     "conflicts": [
                         {"left": c.left, "right": c.right, "type": c.type} for c in link.conflicts
-                    ],
+                    ]
+                    if link.conflicts
+                    else [],
                     "shared_terms": list(link.shared_terms),
                 }
                 for link in self.links
