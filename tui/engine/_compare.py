@@ -191,8 +191,13 @@ def _compare(
     b = _article(right, furniture=furniture, progress=progress, side="right", start=0.2)
     links = align(a, b, sensitivity=sensitivity, aliases=aliases, progress=progress)
     Stage(progress, "comparing quotes", 0.95, 1.0)
-    left_keys = [quote_key(q.text, aliases) for q in a.quotes]
-    right_keys = [quote_key(q.text, aliases) for q in b.quotes]
+    # A quotation repeated through a long page is read once.
+    keys: dict[str, frozenset[str]] = {}
+    for q in a.quotes + b.quotes:
+        if q.text not in keys:
+            keys[q.text] = quote_key(q.text, aliases)
+    left_keys = [keys[q.text] for q in a.quotes]
+    right_keys = [keys[q.text] for q in b.quotes]
     a = _with_quote_status(a, left_keys, right_keys, links, "left")
     b = _with_quote_status(b, right_keys, left_keys, links, "right")
     links = _with_speaker_conflicts(links, a, b)
