@@ -5,12 +5,9 @@ Every test keeps its bookmarks in its own ``tmp_path`` data directory.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,6 +25,8 @@ from tui.engine import Comparison, compare_files
 from tui.store import DATA_DIR_ENV, BookmarkStore, BookmarksUnavailable, pair_identity
 from tui.store.bookmarks import DB_NAME
 
+from .pilot import sync
+
 WIDE = (120, 40)
 
 LEFT_TEXT = (
@@ -39,16 +38,6 @@ RIGHT_TEXT = (
     "Observers from four countries will monitor the northern border region.\n\n"
     "Aid convoys will be allowed through two crossings starting on Friday morning.\n"
 )
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets._footer import FooterKey
@@ -20,19 +16,11 @@ from tui.cli import build_parser
 from tui.engine import Comparison
 from tui.store.paths import config_file
 
+from .pilot import sync
+
 WIDE = (120, 40)
 ACTIONS = default_keys(MainScreen.BINDINGS)
 THEMES = {"textual-dark", "textual-light", "nord"}
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def read(tmp_path: Path, text: str) -> tuple[Config, list[str]]:

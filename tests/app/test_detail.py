@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any, cast
+from typing import cast
 
 from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
@@ -14,17 +11,9 @@ from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.detail_panel import DetailPanel, detail_content, short_quote
 from tui.engine import Comparison
 
+from .pilot import sync
+
 WIDE = (120, 40)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def on_screen(article_view: ArticleView, sentence: int) -> bool:

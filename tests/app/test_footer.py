@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any
-
 import pytest
 from textual.widgets._footer import FooterKey
 
@@ -14,15 +9,7 @@ from tui.app.app import StorydiffApp
 from tui.app.widgets.key_footer import KeyFooter, key_width
 from tui.engine import Comparison
 
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
+from .pilot import sync
 
 
 def footer_keys(app: StorydiffApp) -> list[FooterKey]:

@@ -3,32 +3,17 @@ copying, scroll-bind."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any, cast
+from collections.abc import Callable
 
 from tui.app.app import StorydiffApp
 from tui.app.navigation import Position
-from tui.app.screens.main import MainScreen, unrelated_hint
+from tui.app.screens.main import unrelated_hint
 from tui.app.widgets.search_bar import SearchBar
 from tui.engine import Article, Comparison
 
+from .pilot import screen_of, sync
+
 WIDE = (120, 40)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def screen_of(app: StorydiffApp) -> MainScreen:
-    return cast(MainScreen, app.screen)
 
 
 def messages(app: StorydiffApp) -> list[str]:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
-from typing import Any
-
 import pytest
 
 from tui.app.app import StorydiffApp
@@ -16,15 +11,7 @@ from tui.app.widgets.legend import Legend
 from tui.app.widgets.overview import Overview
 from tui.engine import CATEGORIES, Comparison
 
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
+from .pilot import sync
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])

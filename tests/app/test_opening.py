@@ -7,10 +7,9 @@ test lets it go, so a test can look at the screen while it "runs".
 from __future__ import annotations
 
 import asyncio
-import functools
 import threading
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -23,19 +22,10 @@ from tui.engine import Comparison, InputError, Progress
 from tui.sources import Loaded
 
 from .conftest import handmade
+from .pilot import sync
 from .slow import PATIENCE, SPECS, SlowComparison, loaded_pair, opening
 
 SIZE = (100, 24)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 def text_of(app: StorydiffApp, selector: str) -> str:

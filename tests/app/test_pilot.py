@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import random
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
 
 import pytest
 
@@ -21,22 +18,10 @@ from tui.app.widgets.detail_panel import DetailPanel
 from tui.app.widgets.status_line import StatusLine
 from tui.engine import Article, Comparison, Link, Progress, compare_texts
 
+from .pilot import screen_of, sync
+
 WIDE = (120, 40)
 NARROW = (80, 30)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def screen_of(app: StorydiffApp) -> MainScreen:
-    return cast(MainScreen, app.screen)
 
 
 def view(app: StorydiffApp, side: str) -> ArticleView:

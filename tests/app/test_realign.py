@@ -7,40 +7,25 @@ test lets it go, so a test can look at the screen while it "runs".
 from __future__ import annotations
 
 import asyncio
-import functools
 import re
 import time
-from collections.abc import Callable, Coroutine
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from textual.widgets._footer import FooterKey
 
 from tui.app.app import StorydiffApp, recompare_from
-from tui.app.screens.main import MainScreen
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.status_line import StatusLine
 from tui.engine import Comparison
 
+from .pilot import screen_of, sync
 from .slow import PATIENCE, SlowComparison
 
 #: Short enough that the sample pair's columns scroll.
 SIZE = (120, 24)
-
-
-def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async pilot test in its own event loop (the suite has no async plugin)."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def screen_of(app: StorydiffApp) -> MainScreen:
-    return cast(MainScreen, app.screen)
 
 
 def status_text(app: StorydiffApp) -> str:
