@@ -188,10 +188,21 @@ def test_cp1252_is_read_with_a_warning(tmp_path: Path, good: Path) -> None:
     _assert_offsets_index(parsed["left"], text)
 
 
-def test_same_file_twice_is_allowed_and_says_so(good: Path) -> None:
-    done = run_cli("compare", str(good), str(good), "--format", "json")
-    data = _parse(done)
-    assert "same file" in done.stderr
+def test_same_file_twice_is_refused(good: Path) -> None:
+    spelled_otherwise = good.parent / ".." / good.parent.name / good.name
+    for right in (good, spelled_otherwise):
+        done = run_cli("compare", str(good), str(right), "--format", "json")
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1
+        assert "the same file on both sides" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_two_copies_of_one_article_are_compared(good: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(good.read_bytes())
+    data = _parse(run_cli("compare", str(good), str(copy), "--format", "json"))
     # Every body sentence matches its own copy.
     assert data["summary"]["left_only"] == 0
     assert data["summary"]["right_only"] == 0
@@ -328,10 +339,11 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     paragraphs = [
         " ".join(rng.choice(vocabulary) for _ in range(12)).capitalize() + "." for _ in range(800)
     ]
-    path = tmp_path / "long.txt"
-    path.write_text("A long article\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    path, copy = tmp_path / "long.txt", tmp_path / "copy.txt"
+    for file in (path, copy):
+        file.write_text("A long article\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     with subprocess.Popen(
-        [sys.executable, "-m", "tui", "compare", str(path), str(path), "--format", "json"],
+        [sys.executable, "-m", "tui", "compare", str(path), str(copy), "--format", "json"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -426,7 +438,9 @@ def test_a_path_component_over_255_bytes_is_one_line(tmp_path: Path, good: Path)
 
 def test_a_huge_size_limit_is_not_allocated_up_front(good: Path) -> None:
     # 200000 MB: reading "up to the limit" in one call would ask for 200 GB at once.
-    done = run_cli("compare", str(good), str(good), "--max-size", "200000", "--format", "json")
+    copy = good.with_name("copy.txt")
+    copy.write_bytes(good.read_bytes())
+    done = run_cli("compare", str(good), str(copy), "--max-size", "200000", "--format", "json")
     assert done.returncode == 0, done.stderr
     assert _parse(done)["left"]["text"] == ARTICLE
     from_stdin = subprocess.run(

@@ -139,19 +139,38 @@ def test_an_article_with_no_sentences_is_one_line_and_exit_2(
     assert err == f"storydiff: {rules}: no sentences found in the article\n"
 
 
-def test_notes_on_the_articles_are_printed_after_the_app(
+def test_warnings_on_the_articles_are_printed_after_the_app(
     drive: Callable[[Script], list[StorydiffApp]],
     sample_paths: tuple[Path, Path],
+    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     async def script(pilot: Any) -> None:
         await until(pilot, lambda: reading(pilot.app))
         await pilot.press("ctrl+q")
 
+    # Windows-1252 text is read with a warning that the encoding was guessed.
+    text = sample_paths[0].read_text(encoding="utf-8") + "\nThe caf\u00e9 closed at noon.\n"
+    windows = tmp_path / "windows.txt"
+    windows.write_bytes(text.encode("cp1252", errors="replace"))
     drive(script)
-    assert main([str(sample_paths[0]), str(sample_paths[0])]) == 0
+    assert main([str(windows), str(sample_paths[1])]) == 0
     err = capsys.readouterr().err
-    assert "note: both sides are the same file" in err
+    assert "warning:" in err and "windows.txt" in err
+
+
+def test_the_same_file_twice_ends_the_app_with_one_line(
+    drive: Callable[[Script], list[StorydiffApp]],
+    sample_paths: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: not pilot.app.is_running)
+
+    drive(script)
+    assert main([str(sample_paths[0]), str(sample_paths[0])]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the same file on both sides" in err
 
 
 def test_a_missing_file_ends_the_app_with_one_line(

@@ -11,7 +11,6 @@ lxml, urllib3) only when a page is actually read.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import sys
@@ -141,15 +140,20 @@ def load_documents(
         progress: Told what is happening to each spec.
 
     Returns:
-        One Loaded per spec, in order. When two specs name the same file, the
-        second says so in its notes (allowed: every sentence matches itself).
+        One Loaded per spec, in order.
 
     Raises:
-        InputError: the first unusable spec, in the order given, or ``-``
-            given twice (standard input can be read once).
+        InputError: the first unusable spec, in the order given, ``-`` given
+            twice (standard input can be read once), or two specs naming the
+            same file (each sentence would only match itself; two copies of
+            one article in two files are compared as usual).
     """
     if sum(1 for spec in specs if spec == "-") > 1:
         raise InputError("only one side can be read from standard input")
+    if len(specs) == 2 and _same_file(*specs):
+        first, second = specs
+        named = first if first == second else f"{first} and {second}"
+        raise InputError(f"{named}: the same file on both sides; give two articles to compare")
     load = partial(
         load_document,
         max_bytes=max_bytes,
@@ -158,11 +162,7 @@ def load_documents(
         cache_dir=cache_dir,
         progress=progress,
     )
-    loaded = _load_all(specs, load)
-    if len(specs) == 2 and _same_file(*specs):
-        note = "both sides are the same file; every sentence will match itself"
-        loaded[1] = dataclasses.replace(loaded[1], notes=(*loaded[1].notes, note))
-    return loaded
+    return _load_all(specs, load)
 
 
 def require_sentences(comparison: Comparison) -> None:
