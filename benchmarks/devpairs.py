@@ -16,7 +16,16 @@ from typing import Any
 
 from tui.engine import Comparison, compare_files
 
-FIGURES = ("link_f1", "link_precision", "link_recall", "strong_recall", "shared_accuracy")
+FIGURES = (
+    "link_f1",
+    "link_precision",
+    "link_recall",
+    "strong_recall",
+    "shared_accuracy",
+    "quote_recall",
+    "quote_precision",
+    "speaker_accuracy",
+)
 # The sample pair's files as the shared scorer names them (../shared/seeds).
 SAMPLE = ("000_3800997b9f51c1a9.txt", "003_a064170a5b98f899.txt")
 
