@@ -105,7 +105,7 @@ def _row(label: str, scores: dict[str, dict[str, float]], base: dict[str, float]
     for key in FIGURES:
         value = mean[key]
         delta = f"{value - base[key]:+.3f}" if base is not None else "      "
-        cells.append(f"{value:6.3f} {delta}")
+        cells.append(f"{value:6.3f} {delta:6}")
     return f"  {label:34}" + "  ".join(cells) + f"   sample F1 {scores['sample']['link_f1']:.3f}"
 
 
@@ -130,9 +130,10 @@ def main() -> None:
         switches += [(f"without {name}", f"file:{name}") for name in DATA_FILES]
         switches += [(f"without {name}", f"rule:{name}") for name in RULES]
     base = _run(args.shared, "none:")
-    header = "  ".join(f"{key.replace('_', ' ')[:13]:>13}" for key in FIGURES)
+    # Each cell is "0.563 -0.008": thirteen characters, like its heading.
+    header = "  ".join(f"{key.replace('_', ' ')[:13]:<13}" for key in FIGURES)
     print("Dev mean with each piece switched off (change against everything on):")
-    print(f"  {'':34}{header}")
+    print(f"  {'':34} {header}")
     print(_row("everything on", base, None))
     for label, switch in switches:
         print(_row(label, _run(args.shared, switch), base["mean"]), flush=True)
