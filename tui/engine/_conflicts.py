@@ -162,10 +162,10 @@ def values(
             # Etheridge" is Bob Etheridge, a representative.
             first = n
             for m in range(last - 1, n - 1, -1):
-                if tokens[m].raw.lower().rstrip(".") in titles:
+                if _fold_raw(tokens[m]) in titles:
                     first = m + 1
                     break
-            while first <= last and tokens[first].raw.lower().rstrip(".") in titles:
+            while first <= last and _fold_raw(tokens[first]) in titles:
                 first += 1
             keys = frozenset(t.key for t in tokens[first : last + 1] if t.content)
             # A person: a title before the name ("Rep. Grimm"), a first name and
@@ -269,9 +269,10 @@ def _with_context(tokens: Sequence[Token], found: list[Value]) -> list[Value]:
         ]
         near = {tokens[n].key for n in before[-CONTEXT:] + after[:CONTEXT]}
         title = value.first - 1
-        role = _title_roles().get(_fold_raw(tokens[title])) if title >= 0 else None
-        if value.kind == "name" and role:
-            near.add("title " + role)
+        if value.kind == "name" and title >= 0:
+            role = _title_roles().get(_fold_raw(tokens[title]))
+            if role:
+                near.add("title " + role)
         # Positional: dataclasses.replace takes several times longer.
         out.append(
             Value(
